@@ -1,0 +1,16 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+
+export type Db = NodePgDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Queryable = Db | Tx;
+
+// bigint counts come back as numbers: our ids and counts stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/** Opens a connection pool and a Drizzle handle over it. */
+export function connect(url: string, max = 20): { pool: pg.Pool; db: Db } {
+  const pool = new pg.Pool({ connectionString: url, max });
+  return { pool, db: drizzle(pool, { schema }) };
+}

@@ -1,0 +1,70 @@
+import MarkdownIt from 'markdown-it';
+import sanitizeHtml from 'sanitize-html';
+
+const MENTION = /(^|[^\w@/])@([a-zA-Z0-9_]+(?:-[a-zA-Z0-9_]+)*)/g;
+
+const md = new MarkdownIt({ html: false, linkify: true, breaks: false });
+
+// Turns @username in text (not code) into a link when that person exists.
+md.core.ruler.push('mentions', (state) => {
+  const known: Set<string> = (state.env as { mentions?: Set<string> })?.mentions ?? new Set<string>();
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    const out: typeof block.children = [];
+    let insideLink = 0;
+    for (const tok of block.children) {
+      if (tok.type === 'link_open') insideLink++;
+      if (tok.type === 'link_close') insideLink--;
+      if (tok.type !== 'text' || insideLink > 0 || !tok.content.includes('@')) {
+        out.push(tok);
+        continue;
+      }
+      let last = 0;
+      for (const m of tok.content.matchAll(MENTION)) {
+        const name = m[2];
+        if (!known.has(name.toLowerCase())) continue;
+        const at = m.index + m[1].length;
+        if (at > last) out.push(Object.assign(new state.Token('text', '', 0), { content: tok.content.slice(last, at) }));
+        const open = new state.Token('link_open', 'a', 1);
+        open.attrs = [['href', `/people/${name}`], ['class', 'mention']];
+        out.push(open, Object.assign(new state.Token('text', '', 0), { content: `@${name}` }), new state.Token('link_close', 'a', -1));
+        last = at + name.length + 1;
+      }
+      if (last < tok.content.length) out.push(Object.assign(new state.Token('text', '', 0), { content: tok.content.slice(last) }));
+    }
+    block.children = out;
+  }
+});
+
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'em', 'strong', 's',
+    'ul', 'ol', 'li', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'img',
+  ],
+  allowedAttributes: { a: ['href', 'class', 'title', 'rel'], img: ['src', 'alt', 'title'], th: ['style'], td: ['style'], ol: ['start'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesAppliedToAttributes: ['href', 'src'],
+  allowedStyles: { '*': { 'text-align': [/^(left|right|center)$/] } },
+  transformTags: {
+    a: (tagName, attribs) => {
+      const external = /^https?:/i.test(attribs.href ?? '');
+      return { tagName, attribs: external ? { ...attribs, rel: 'nofollow noopener noreferrer' } : attribs };
+    },
+  },
+  allowedClasses: { a: ['mention'] },
+};
+
+/** Usernames written as @name in Markdown source (lowercased, unique). */
+export function mentionCandidates(source: string): string[] {
+  return [...new Set([...source.matchAll(MENTION)].map((m) => m[2].toLowerCase()))].slice(0, 50);
+}
+
+/** Renders Markdown to sanitized HTML; @mentions of `known` usernames become profile links. */
+export function renderMarkdown(source: string, known: Set<string> = new Set()): string {
+  return sanitizeHtml(md.render(source, { mentions: known }), SANITIZE);
+}
+
+/** Escapes text for HTML. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

@@ -1,0 +1,156 @@
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Viewer } from '../../../shared/contracts/auth.ts';
+import type { Queryable } from '../../db/client.ts';
+import { communities, helpfulMarks, memberships, posts, postRevisions, topicCommunities, topics, users } from '../../db/schema/index.ts';
+
+export interface FeedFilter {
+  activity?: string;
+  tag?: string;
+  unanswered?: boolean;
+  after: [string, number] | null;
+  limit: number;
+}
+
+/** A community's topics, most recently active first; one index range scan on topic_communities. */
+export async function listFeed(db: Queryable, communityId: number, f: FeedFilter) {
+  const where: SQL[] = [eq(topicCommunities.communityId, communityId), eq(topicCommunities.deleted, false)];
+  if (f.after) {
+    where.push(sql`(${topicCommunities.lastActivityAt}, ${topicCommunities.topicId}) < (${f.after[0]}::timestamptz, ${f.after[1]})`);
+  }
+  if (f.activity) where.push(sql`${topics.activityType} = ${f.activity}`);
+  if (f.tag) where.push(sql`${topics.tags} @> array[${f.tag}]::text[]`);
+  if (f.unanswered) where.push(sql`${topics.isQuestion} and ${topics.acceptedPostId} is null`);
+  return db
+    .select({
+      id: topics.id,
+      title: topics.title,
+      activityType: topics.activityType,
+      isQuestion: topics.isQuestion,
+      acceptedPostId: topics.acceptedPostId,
+      tags: topics.tags,
+      replyCount: topics.replyCount,
+      createdAt: topics.createdAt,
+      lastActivityAt: topicCommunities.lastActivityAt,
+      authorUsername: users.username,
+      authorDisplayName: users.displayName,
+    })
+    .from(topicCommunities)
+    .innerJoin(topics, eq(topics.id, topicCommunities.topicId))
+    .innerJoin(users, eq(users.id, topics.authorId))
+    .where(and(...where))
+    .orderBy(sql`${topicCommunities.lastActivityAt} desc, ${topicCommunities.topicId} desc`)
+    .limit(f.limit + 1);
+}
+
+export async function findTopic(db: Queryable, id: number) {
+  const rows = await db
+    .select({
+      id: topics.id,
+      title: topics.title,
+      activityType: topics.activityType,
+      isQuestion: topics.isQuestion,
+      acceptedPostId: topics.acceptedPostId,
+      tags: topics.tags,
+      replyCount: topics.replyCount,
+      createdAt: topics.createdAt,
+      lastActivityAt: topics.lastActivityAt,
+      deletedAt: topics.deletedAt,
+      authorId: topics.authorId,
+      authorUsername: users.username,
+      authorDisplayName: users.displayName,
+    })
+    .from(topics)
+    .innerJoin(users, eq(users.id, topics.authorId))
+    .where(eq(topics.id, id))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** The communities a topic is posted in, with the viewer's membership and roles in each. */
+export async function topicCommunitiesWithAccess(db: Queryable, topicId: number, viewer: Viewer | null) {
+  const viewerId = viewer?.id ?? 0;
+  return db
+    .select({
+      id: communities.id,
+      slug: communities.slug,
+      name: communities.name,
+      visibility: communities.visibility,
+      membership: memberships.status,
+      roles: sql<string[]>`coalesce((select array_agg(r.role) from member_roles r where r.community_id = ${communities.id} and r.user_id = ${viewerId}), '{}')`,
+    })
+    .from(topicCommunities)
+    .innerJoin(communities, eq(communities.id, topicCommunities.communityId))
+    .leftJoin(memberships, and(eq(memberships.communityId, communities.id), eq(memberships.userId, viewerId)))
+    .where(eq(topicCommunities.topicId, topicId))
+    .orderBy(communities.name);
+}
+
+/** A page of a topic's posts in order, with whether the viewer marked each helpful. */
+export async function listPosts(db: Queryable, topicId: number, viewerId: number, after: [string, number] | null, limit: number) {
+  return db
+    .select({
+      id: posts.id,
+      parentId: posts.parentId,
+      isOpening: posts.isOpening,
+      authorId: posts.authorId,
+      authorUsername: users.username,
+      authorDisplayName: users.displayName,
+      bodySource: posts.bodySource,
+      bodyHtml: posts.bodyHtml,
+      helpfulCount: posts.helpfulCount,
+      helpedByMe: sql<boolean>`exists (select 1 from helpful_marks h where h.post_id = ${posts.id} and h.user_id = ${viewerId})`,
+      createdAt: posts.createdAt,
+      editedAt: posts.editedAt,
+      deletedAt: posts.deletedAt,
+    })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(
+      and(
+        eq(posts.topicId, topicId),
+        after ? sql`(${posts.createdAt}, ${posts.id}) > (${after[0]}::timestamptz, ${after[1]})` : undefined,
+      ),
+    )
+    .orderBy(posts.createdAt, posts.id)
+    .limit(limit + 1);
+}
+
+export async function findPost(db: Queryable, id: number) {
+  const rows = await db.select().from(posts).where(eq(posts.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function listRevisions(db: Queryable, postId: number) {
+  return db
+    .select({
+      id: postRevisions.id,
+      title: postRevisions.title,
+      bodySource: postRevisions.bodySource,
+      createdAt: postRevisions.createdAt,
+      editorUsername: users.username,
+      editorDisplayName: users.displayName,
+    })
+    .from(postRevisions)
+    .leftJoin(users, eq(users.id, postRevisions.editorId))
+    .where(eq(postRevisions.postId, postId))
+    .orderBy(sql`${postRevisions.createdAt} desc, ${postRevisions.id} desc`)
+    .limit(100);
+}
+
+/** Existing usernames among the candidates, lowercased. */
+export async function existingUsernames(db: Queryable, candidates: string[]) {
+  if (!candidates.length) return [];
+  return db
+    .select({ id: users.id, username: sql<string>`lower(${users.username})` })
+    .from(users)
+    .where(inArray(sql`lower(${users.username})`, candidates));
+}
+
+export async function hasHelpfulMark(db: Queryable, postId: number, userId: number) {
+  const rows = await db
+    .select({ one: sql`1` })
+    .from(helpfulMarks)
+    .where(and(eq(helpfulMarks.postId, postId), eq(helpfulMarks.userId, userId)))
+    .limit(1);
+  return rows.length > 0;
+}

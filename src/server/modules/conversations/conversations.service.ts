@@ -1,0 +1,209 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Viewer } from '../../../shared/contracts/auth.ts';
+import type { CreateTopicInput } from '../../../shared/contracts/conversations.ts';
+import type { Db, Queryable } from '../../db/client.ts';
+import { communities, helpfulMarks, mentions, posts, postRevisions, topicCommunities, topics } from '../../db/schema/index.ts';
+import { conflict, forbidden, invalidField, notFound } from '../../errors.ts';
+import { mentionCandidates, renderMarkdown } from '../../lib/markdown.ts';
+import { type CommunityAccess, communityPolicy } from '../communities/communities.policy.ts';
+import { findCommunityWithAccess } from '../communities/communities.queries.ts';
+import { existingUsernames, findPost, findTopic, topicCommunitiesWithAccess } from './conversations.queries.ts';
+
+/** Renders Markdown with links for @mentions of people who exist; returns their ids. */
+async function render(db: Queryable, source: string) {
+  const found = await existingUsernames(db, mentionCandidates(source));
+  return { html: renderMarkdown(source, new Set(found.map((u) => u.username))), mentionedIds: found.map((u) => u.id) };
+}
+
+const searchVector = (title: string | null, body: string) =>
+  title === null
+    ? sql`setweight(to_tsvector('english', ${body}), 'B')`
+    : sql`setweight(to_tsvector('english', ${title}), 'A') || setweight(to_tsvector('english', ${body}), 'B')`;
+
+/** A topic the viewer may read, with what they may do in it; 404 otherwise. */
+export async function loadReadableTopic(db: Queryable, id: number, viewer: Viewer | null) {
+  const topic = await findTopic(db, id);
+  if (!topic) throw notFound('topic');
+  const places = await topicCommunitiesWithAccess(db, id, viewer);
+  const withAccess = places.map((p) => {
+    const access: CommunityAccess = { visibility: p.visibility, membership: p.membership, roles: p.roles };
+    return { ...p, access };
+  });
+  const readable = withAccess.filter((p) => communityPolicy.canRead(viewer, p.access));
+  if (!readable.length) throw notFound('topic');
+  const canModerate = withAccess.some((p) => communityPolicy.canModerate(viewer, p.access));
+  if (topic.deletedAt && !canModerate) throw notFound('topic');
+  return {
+    topic,
+    communities: readable.map((p) => ({ slug: p.slug, name: p.name })),
+    canPost: withAccess.some((p) => communityPolicy.canPost(viewer, p.access)),
+    canModerate,
+    isAuthor: viewer?.id === topic.authorId,
+  };
+}
+
+/** Starts a topic in one or more communities the author belongs to. */
+export async function createTopic(db: Db, viewer: Viewer, input: CreateTopicInput) {
+  const slugs = [...new Set(input.communities)];
+  const targets: number[] = [];
+  for (const [i, slug] of slugs.entries()) {
+    const c = await findCommunityWithAccess(db, slug, viewer);
+    const access = c && { visibility: c.visibility, membership: c.membership, roles: c.roles };
+    if (!c || !access || !communityPolicy.canPost(viewer, access)) {
+      throw invalidField(`communities.${i}`, `You can only post in communities you belong to (“${slug}”).`);
+    }
+    targets.push(c.id);
+  }
+  const { html, mentionedIds } = await render(db, input.body);
+  return db.transaction(async (tx) => {
+    const [topic] = await tx
+      .insert(topics)
+      .values({ authorId: viewer.id, title: input.title, activityType: input.activityType, isQuestion: input.isQuestion, tags: [...new Set(input.tags)] })
+      .returning({ id: topics.id, lastActivityAt: topics.lastActivityAt });
+    await tx.insert(topicCommunities).values(targets.map((communityId) => ({ topicId: topic.id, communityId, lastActivityAt: topic.lastActivityAt })));
+    const [post] = await tx
+      .insert(posts)
+      .values({ topicId: topic.id, authorId: viewer.id, isOpening: true, bodySource: input.body, bodyHtml: html, searchVector: searchVector(input.title, input.body) })
+      .returning({ id: posts.id });
+    if (mentionedIds.length) await tx.insert(mentions).values(mentionedIds.map((userId) => ({ postId: post.id, userId })));
+    await tx.update(communities).set({ topicCount: sql`${communities.topicCount} + 1` }).where(inArray(communities.id, targets));
+    return { id: topic.id };
+  });
+}
+
+/** Cross-posts an existing topic to another community the author belongs to. */
+export async function crossPost(db: Db, viewer: Viewer, topicId: number, slug: string) {
+  const c = await findCommunityWithAccess(db, slug, viewer);
+  const access = c && { visibility: c.visibility, membership: c.membership, roles: c.roles };
+  if (!c || !access || !communityPolicy.canPost(viewer, access)) {
+    throw invalidField('community', `You can only post in communities you belong to (“${slug}”).`);
+  }
+  await db.transaction(async (tx) => {
+    const [t] = await tx.select({ lastActivityAt: topics.lastActivityAt, deletedAt: topics.deletedAt }).from(topics).where(eq(topics.id, topicId));
+    const inserted = await tx
+      .insert(topicCommunities)
+      .values({ topicId, communityId: c.id, lastActivityAt: t.lastActivityAt, deleted: t.deletedAt !== null })
+      .onConflictDoNothing()
+      .returning();
+    if (!inserted.length) throw conflict('already_posted', 'The topic is already in that community.', 'community');
+    await tx.update(communities).set({ topicCount: sql`${communities.topicCount} + 1` }).where(eq(communities.id, c.id));
+  });
+}
+
+/** Adds a reply (optionally under another post of the same topic). */
+export async function reply(db: Db, viewer: Viewer, topicId: number, body: string, parentId?: number) {
+  if (parentId) {
+    const parent = await findPost(db, parentId);
+    if (!parent || parent.topicId !== topicId) throw invalidField('parentId', 'You can only reply to a post in this topic.');
+  }
+  const { html, mentionedIds } = await render(db, body);
+  return db.transaction(async (tx) => {
+    const [post] = await tx
+      .insert(posts)
+      .values({ topicId, authorId: viewer.id, parentId: parentId ?? null, bodySource: body, bodyHtml: html, searchVector: searchVector(null, body) })
+      .returning({ id: posts.id, createdAt: posts.createdAt });
+    if (mentionedIds.length) await tx.insert(mentions).values(mentionedIds.map((userId) => ({ postId: post.id, userId })));
+    await tx
+      .update(topics)
+      .set({ replyCount: sql`${topics.replyCount} + 1`, lastActivityAt: post.createdAt })
+      .where(eq(topics.id, topicId));
+    await tx.update(topicCommunities).set({ lastActivityAt: post.createdAt }).where(eq(topicCommunities.topicId, topicId));
+    return post;
+  });
+}
+
+/** Edits a post, keeping the previous text as a revision; the opening post may change the title too. */
+export async function editPost(db: Db, viewer: Viewer, postId: number, body: string, title?: string) {
+  const post = await findPost(db, postId);
+  if (!post) throw notFound('post');
+  const topic = await findTopic(db, post.topicId);
+  const { html, mentionedIds } = await render(db, body);
+  const newTitle = post.isOpening ? (title ?? topic!.title) : null;
+  await db.transaction(async (tx) => {
+    await tx.insert(postRevisions).values({ postId, editorId: viewer.id, bodySource: post.bodySource, title: post.isOpening ? topic!.title : null });
+    await tx
+      .update(posts)
+      .set({ bodySource: body, bodyHtml: html, editedAt: sql`now()`, searchVector: searchVector(newTitle, body) })
+      .where(eq(posts.id, postId));
+    if (post.isOpening && title) await tx.update(topics).set({ title }).where(eq(topics.id, post.topicId));
+    await tx.delete(mentions).where(eq(mentions.postId, postId));
+    if (mentionedIds.length) await tx.insert(mentions).values(mentionedIds.map((userId) => ({ postId, userId })));
+  });
+}
+
+/** Updates a topic's title, activity type or tags (a title change is kept as a revision of the opening post). */
+export async function updateTopic(
+  db: Db,
+  viewer: Viewer,
+  topicId: number,
+  input: { title?: string; activityType?: CreateTopicInput['activityType']; tags?: string[] },
+) {
+  if (!input.title && !input.activityType && !input.tags) throw invalidField('body', 'Change at least one field.');
+  if (input.title) {
+    const [opening] = await db.select({ id: posts.id, body: posts.bodySource }).from(posts).where(and(eq(posts.topicId, topicId), eq(posts.isOpening, true)));
+    await editPost(db, viewer, opening.id, opening.body, input.title);
+  }
+  const set: Partial<typeof topics.$inferInsert> = {};
+  if (input.activityType) set.activityType = input.activityType;
+  if (input.tags) set.tags = [...new Set(input.tags)];
+  if (Object.keys(set).length) await db.update(topics).set(set).where(eq(topics.id, topicId));
+}
+
+/** Soft-deletes a post; deleting the opening post deletes the topic. Restorable by coordinators. */
+export async function setPostDeleted(db: Db, viewer: Viewer, postId: number, deleted: boolean) {
+  const post = await findPost(db, postId);
+  if (!post) throw notFound('post');
+  await db.transaction(async (tx) => {
+    await tx
+      .update(posts)
+      .set({ deletedAt: deleted ? sql`now()` : null, deletedBy: deleted ? viewer.id : null })
+      .where(eq(posts.id, postId));
+    if (post.isOpening) {
+      await tx.update(topics).set({ deletedAt: deleted ? sql`now()` : null }).where(eq(topics.id, post.topicId));
+      await tx.update(topicCommunities).set({ deleted }).where(eq(topicCommunities.topicId, post.topicId));
+      const delta = deleted ? -1 : 1;
+      await tx
+        .update(communities)
+        .set({ topicCount: sql`greatest(${communities.topicCount} + ${delta}, 0)` })
+        .where(sql`${communities.id} in (select community_id from topic_communities where topic_id = ${post.topicId})`);
+    } else {
+      await tx
+        .update(topics)
+        .set({ replyCount: sql`greatest(${topics.replyCount} + ${deleted ? -1 : 1}, 0)` })
+        .where(eq(topics.id, post.topicId));
+      if (deleted) {
+        await tx.update(topics).set({ acceptedPostId: null }).where(and(eq(topics.id, post.topicId), eq(topics.acceptedPostId, postId)));
+      }
+    }
+  });
+  return post;
+}
+
+/** Marks one reply as the accepted answer of a question (or clears it with null). */
+export async function acceptAnswer(db: Db, topicId: number, postId: number | null) {
+  if (postId !== null) {
+    const post = await findPost(db, postId);
+    if (!post || post.topicId !== topicId || post.isOpening || post.deletedAt) {
+      throw invalidField('postId', 'Choose a reply in this topic as the answer.');
+    }
+  }
+  await db.update(topics).set({ acceptedPostId: postId, isQuestion: true }).where(eq(topics.id, topicId));
+}
+
+/** "This helped me": idempotent on and off; you cannot mark your own post. */
+export async function setHelpful(db: Db, viewer: Viewer, postId: number, on: boolean) {
+  const post = await findPost(db, postId);
+  if (!post || post.deletedAt) throw notFound('post');
+  if (post.authorId === viewer.id) throw forbidden('You cannot mark your own post as helpful.');
+  return db.transaction(async (tx) => {
+    const changed = on
+      ? await tx.insert(helpfulMarks).values({ postId, userId: viewer.id }).onConflictDoNothing().returning()
+      : await tx.delete(helpfulMarks).where(and(eq(helpfulMarks.postId, postId), eq(helpfulMarks.userId, viewer.id))).returning();
+    const [row] = await tx
+      .update(posts)
+      .set({ helpfulCount: sql`${posts.helpfulCount} + ${changed.length ? (on ? 1 : -1) : 0}` })
+      .where(eq(posts.id, postId))
+      .returning({ helpfulCount: posts.helpfulCount });
+    return { helpfulCount: row.helpfulCount, helpedByMe: on };
+  });
+}

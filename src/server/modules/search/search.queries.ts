@@ -1,0 +1,90 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Viewer } from '../../../shared/contracts/auth.ts';
+import type { Queryable } from '../../db/client.ts';
+import { readableCommunityIdsSql, visibleCommunitySql } from '../communities/communities.policy.ts';
+
+export interface SearchFilter {
+  q: string;
+  communityId?: number;
+  activity?: string;
+  kind?: 'community' | 'topic' | 'reply';
+  limit: number;
+  offset: number;
+}
+
+// ts_headline marks matches with sentinels that cannot occur in escaped text; the presenter
+// escapes the rest and turns the sentinels into <mark>.
+export const MARK_START = '\u0002';
+export const MARK_END = '\u0003';
+const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/** Communities the viewer may see whose charter matches. */
+export async function searchCommunities(db: Queryable, viewer: Viewer | null, q: string, limit: number) {
+  const doc = sql`to_tsvector('english', name || ' ' || domain_statement || ' ' || purpose)`;
+  const res = await db.execute<{ slug: string; name: string; snippet: string; created_at: Date }>(sql`
+    select slug, name, created_at,
+      ts_headline('english', domain_statement, websearch_to_tsquery('english', ${q}), ${HEADLINE}) as snippet
+    from communities
+    where ${doc} @@ websearch_to_tsquery('english', ${q}) and ${visibleCommunitySql(viewer)}
+    order by ts_rank(${doc}, websearch_to_tsquery('english', ${q})) desc, id
+    limit ${limit}`);
+  return res.rows;
+}
+
+/**
+ * Topics (opening posts, title weighted A) and replies matching the query, in communities
+ * the viewer may read. Ranking is done on a bounded candidate set so a common word does
+ * not rank every matching post (see docs/decisions).
+ */
+export async function searchPosts(db: Queryable, viewer: Viewer | null, f: SearchFilter, candidates = 2000) {
+  const filters: SQL[] = [];
+  if (f.kind === 'topic') filters.push(sql`p.is_opening`);
+  if (f.kind === 'reply') filters.push(sql`not p.is_opening`);
+  if (f.activity) filters.push(sql`t.activity_type = ${f.activity}`);
+  const communityFilter = f.communityId ? sql`and tc.community_id = ${f.communityId}` : sql``;
+  const res = await db.execute<{
+    id: number;
+    topic_id: number;
+    is_opening: boolean;
+    title: string;
+    activity_type: string;
+    created_at: Date;
+    community_slug: string;
+    community_name: string;
+    snippet: string;
+  }>(sql`
+    with query as (select websearch_to_tsquery('english', ${f.q}) as q),
+    readable as (${readableCommunityIdsSql(viewer)}),
+    candidates as materialized (
+      select p.id, p.topic_id, p.is_opening, p.search_vector, p.created_at, t.title, t.activity_type
+      from posts p
+      join topics t on t.id = p.topic_id and t.deleted_at is null
+      cross join query
+      where p.search_vector @@ query.q and p.deleted_at is null
+        and exists (
+          select 1 from topic_communities tc
+          where tc.topic_id = p.topic_id and tc.community_id in (select id from readable) ${communityFilter}
+        ) ${filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``}
+      order by p.id desc
+      limit ${candidates}
+    ),
+    ranked as (
+      select c.*, ts_rank(c.search_vector, query.q) as rank
+      from candidates c cross join query
+      order by rank desc, c.id desc
+      limit ${f.limit} offset ${f.offset}
+    )
+    select r.id, r.topic_id, r.is_opening, r.title, r.activity_type, r.created_at,
+      com.slug as community_slug, com.name as community_name,
+      ts_headline('english', p.body_source, query.q, ${HEADLINE}) as snippet
+    from ranked r
+    join posts p on p.id = r.id
+    cross join query
+    cross join lateral (
+      select c.slug, c.name from topic_communities tc join communities c on c.id = tc.community_id
+      where tc.topic_id = r.topic_id and tc.community_id in (select id from readable) ${communityFilter}
+      order by c.name limit 1
+    ) com
+    order by r.rank desc, r.id desc`);
+  return res.rows;
+}

@@ -1,0 +1,27 @@
+import { buildApp } from './app.ts';
+import { openDatabase } from './boot.ts';
+import { loadEnv } from './env.ts';
+import { seedDemoIfEmpty } from './seed/demo.ts';
+
+const env = loadEnv();
+const database = await openDatabase(env, (m) => console.log(m));
+if (env.SEED_DEMO) {
+  const seeded = await seedDemoIfEmpty(database.db);
+  if (seeded) console.log(`demo data created: ${seeded.communities} communities, ${seeded.people} people, ${seeded.topics} topics`);
+}
+const app = await buildApp({ env, db: database.db, pool: database.pool });
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: env.PORT, host: env.HOST });
+console.log(`Constellation is running at http://localhost:${env.PORT}`);
