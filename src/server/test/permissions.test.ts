@@ -1,0 +1,196 @@
+/**
+ * The permission matrix: every route × {anonymous, outsider, member, coordinator, site admin}
+ * × {open, secret} community. Each cell runs on a fresh community so writes cannot leak
+ * between cells. Secret communities answer 404 (never 403) to people who may not know them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, createTestApp, makeCommunity, makeTopic, signedInClient, type TestApp } from './harness.ts';
+
+type Who = 'anonymous' | 'outsider' | 'member' | 'coordinator' | 'admin';
+type Vis = 'open' | 'secret';
+const WHO: Who[] = ['anonymous', 'outsider', 'member', 'coordinator', 'admin'];
+
+let t: TestApp;
+let people: Record<Who, Client>;
+let n = 0;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  people = {
+    anonymous: new Client(t.app),
+    outsider: await signedInClient(t),
+    member: await signedInClient(t),
+    coordinator: await signedInClient(t),
+    admin: await signedInClient(t, { siteRole: 'admin' }),
+  };
+});
+afterAll(() => t.close());
+
+interface Fixture {
+  slug: string;
+  other: string;
+  topicId: number;
+  replyId: number;
+  word: string;
+}
+
+/** A community (coordinator + member), a question by the member with a reply by the coordinator. */
+async function fixture(vis: Vis): Promise<Fixture> {
+  const { coordinator, member } = people;
+  const word = `zanzibarite${++n}x`;
+  const slug = await makeCommunity(coordinator, { visibility: vis, name: `Matrix ${word}` });
+  if (vis === 'secret') expect((await coordinator.post(`/api/communities/${slug}/invitations`, { who: member.username })).statusCode).toBe(201);
+  expect((await member.post(`/api/communities/${slug}/join`)).statusCode).toBe(200);
+  expect((await coordinator.put(`/api/communities/${slug}/members/${member.username}/roles/broker`)).statusCode).toBe(204);
+  const other = await makeCommunity(coordinator, { visibility: 'open' });
+  await member.post(`/api/communities/${other}/join`);
+  const topicId = await makeTopic(member, [slug], { title: `Question about ${word}`, body: `How do we handle ${word}?` });
+  const r = await coordinator.post(`/api/topics/${topicId}/replies`, { body: `Here is how we handle ${word}.` });
+  expect(r.statusCode).toBe(201);
+  return { slug, other, topicId, replyId: r.json().id, word };
+}
+
+/** Expected status per viewer; `hidden` is what outsiders and anonymous get for a secret community. */
+type Expect = Record<Who, number | { open: number; secret: number }>;
+const read = (hidden = 404): Expect => ({
+  anonymous: { open: 200, secret: hidden },
+  outsider: { open: 200, secret: hidden },
+  member: 200,
+  coordinator: 200,
+  admin: 200,
+});
+const coordOnly = (ok: number): Expect => ({
+  anonymous: 401,
+  outsider: { open: 403, secret: 404 },
+  member: 403,
+  coordinator: ok,
+  admin: ok,
+});
+
+interface Route {
+  name: string;
+  call: (c: Client, f: Fixture) => Promise<{ statusCode: number }>;
+  expect: Expect;
+}
+
+const routes: Route[] = [
+  { name: 'GET community', call: (c, f) => c.get(`/api/communities/${f.slug}`), expect: read() },
+  { name: 'GET members', call: (c, f) => c.get(`/api/communities/${f.slug}/members`), expect: read() },
+  { name: 'GET topic feed', call: (c, f) => c.get(`/api/communities/${f.slug}/topics`), expect: read() },
+  { name: 'GET topic', call: (c, f) => c.get(`/api/topics/${f.topicId}`), expect: read() },
+  { name: 'GET topic posts', call: (c, f) => c.get(`/api/topics/${f.topicId}/posts`), expect: read() },
+  { name: 'GET post revisions', call: (c, f) => c.get(`/api/posts/${f.replyId}/revisions`), expect: read() },
+  { name: 'GET search in community', call: (c, f) => c.get(`/api/search?q=${f.word}&community=${f.slug}`), expect: read() },
+  { name: 'PATCH community', call: (c, f) => c.patch(`/api/communities/${f.slug}`, { purpose: 'New purpose' }), expect: coordOnly(200) },
+  {
+    name: 'POST join',
+    call: (c, f) => c.post(`/api/communities/${f.slug}/join`),
+    expect: { anonymous: 401, outsider: { open: 200, secret: 404 }, member: 200, coordinator: 200, admin: { open: 200, secret: 403 } },
+  },
+  {
+    name: 'POST leave',
+    call: (c, f) => c.post(`/api/communities/${f.slug}/leave`),
+    expect: { anonymous: 401, outsider: { open: 409, secret: 404 }, member: 204, coordinator: 409, admin: 409 },
+  },
+  { name: 'GET requests', call: (c, f) => c.get(`/api/communities/${f.slug}/requests`), expect: coordOnly(200) },
+  { name: 'POST approve request', call: (c, f) => c.post(`/api/communities/${f.slug}/requests/${people.outsider.username}/approve`), expect: coordOnly(404) },
+  { name: 'POST decline request', call: (c, f) => c.post(`/api/communities/${f.slug}/requests/${people.outsider.username}/decline`), expect: coordOnly(404) },
+  { name: 'POST invitation', call: (c, f) => c.post(`/api/communities/${f.slug}/invitations`, { who: `new${f.word}@example.org` }), expect: coordOnly(201) },
+  { name: 'PUT role', call: (c, f) => c.put(`/api/communities/${f.slug}/members/${people.member.username}/roles/cybrarian`), expect: coordOnly(204) },
+  { name: 'DELETE role', call: (c, f) => c.delete(`/api/communities/${f.slug}/members/${people.member.username}/roles/broker`), expect: coordOnly(204) },
+  {
+    name: 'POST topic',
+    call: (c, f) => c.post('/api/topics', { communities: [f.slug], title: 'A new question here', body: 'Body text', activityType: 'problem_solving' }),
+    expect: { anonymous: 401, outsider: 422, member: 201, coordinator: 201, admin: 422 },
+  },
+  {
+    name: 'PATCH topic',
+    call: (c, f) => c.patch(`/api/topics/${f.topicId}`, { tags: ['changed'] }),
+    expect: { anonymous: 401, outsider: { open: 403, secret: 404 }, member: 204, coordinator: 204, admin: 204 },
+  },
+  {
+    name: 'POST cross-post',
+    call: (c, f) => c.post(`/api/topics/${f.topicId}/communities`, { community: f.other }),
+    expect: { anonymous: 401, outsider: { open: 403, secret: 404 }, member: 204, coordinator: 403, admin: 403 },
+  },
+  {
+    name: 'POST reply',
+    call: (c, f) => c.post(`/api/topics/${f.topicId}/replies`, { body: 'Me too.' }),
+    expect: { anonymous: 401, outsider: { open: 403, secret: 404 }, member: 201, coordinator: 201, admin: 403 },
+  },
+  {
+    name: 'PUT accepted answer',
+    call: (c, f) => c.put(`/api/topics/${f.topicId}/accepted`, { postId: f.replyId }),
+    expect: { anonymous: 401, outsider: { open: 403, secret: 404 }, member: 204, coordinator: 204, admin: 204 },
+  },
+  {
+    name: 'DELETE accepted answer',
+    call: (c, f) => c.delete(`/api/topics/${f.topicId}/accepted`),
+    expect: { anonymous: 401, outsider: { open: 403, secret: 404 }, member: 204, coordinator: 204, admin: 204 },
+  },
+  {
+    name: 'PATCH post',
+    call: (c, f) => c.patch(`/api/posts/${f.replyId}`, { body: 'Edited text' }),
+    expect: { anonymous: 401, outsider: { open: 403, secret: 404 }, member: 403, coordinator: 204, admin: 403 },
+  },
+  {
+    name: 'DELETE post',
+    call: (c, f) => c.delete(`/api/posts/${f.replyId}`),
+    expect: { anonymous: 401, outsider: { open: 403, secret: 404 }, member: 403, coordinator: 204, admin: 204 },
+  },
+  { name: 'POST restore post', call: (c, f) => c.post(`/api/posts/${f.replyId}/restore`), expect: coordOnly(204) },
+  {
+    name: 'PUT helpful',
+    call: (c, f) => c.put(`/api/posts/${f.replyId}/helpful`),
+    expect: { anonymous: 401, outsider: { open: 200, secret: 404 }, member: 200, coordinator: 403, admin: 200 },
+  },
+  {
+    name: 'DELETE helpful',
+    call: (c, f) => c.delete(`/api/posts/${f.replyId}/helpful`),
+    expect: { anonymous: 401, outsider: { open: 200, secret: 404 }, member: 200, coordinator: 403, admin: 200 },
+  },
+];
+
+describe.each(['open', 'secret'] as Vis[])('%s community', (vis) => {
+  for (const route of routes) {
+    it.each(WHO)(`${route.name} as %s`, async (who) => {
+      const f = await fixture(vis);
+      const want = route.expect[who];
+      const status = typeof want === 'number' ? want : want[vis];
+      const res = await route.call(people[who], f);
+      expect(res.statusCode, `${route.name} as ${who} (${vis})`).toBe(status);
+    });
+  }
+
+  it.each(WHO)('lists, search and profiles show the community to %s only when allowed', async (who) => {
+    const f = await fixture(vis);
+    const c = people[who];
+    const visible = vis === 'open' || who === 'member' || who === 'coordinator' || who === 'admin';
+    const list = await c.get(`/api/communities?limit=50&q=${f.word}`);
+    const slugs = list.json().items.map((i: { slug: string }) => i.slug);
+    expect(slugs.includes(f.slug)).toBe(visible);
+    const search = await c.get(`/api/search?q=${f.word}`);
+    expect(search.statusCode).toBe(200);
+    const found = search.json().items.some((h: { url: string; title: string }) => h.title.includes(f.word));
+    expect(found).toBe(visible);
+    // A fresh person, so their profile lists only this community and topic.
+    const fresh = await signedInClient(t);
+    await people.coordinator.post(`/api/communities/${f.slug}/invitations`, { who: fresh.username });
+    expect((await fresh.post(`/api/communities/${f.slug}/join`)).statusCode).toBe(200);
+    const topicId = await makeTopic(fresh, [f.slug]);
+    const profile = await c.get(`/api/people/${fresh.username}`);
+    expect(profile.json().communities.some((x: { slug: string }) => x.slug === f.slug)).toBe(visible);
+    expect(profile.json().recentTopics.some((x: { id: number }) => x.id === topicId)).toBe(visible);
+  });
+});
+
+describe('routes without a community', () => {
+  it.each(WHO)('GET /api/me/invitations as %s', async (who) => {
+    const res = await people[who].get('/api/me/invitations');
+    expect(res.statusCode).toBe(who === 'anonymous' ? 401 : 200);
+  });
+  it.each(WHO)('GET /api/model and /api/auth/session as %s', async (who) => {
+    expect((await people[who].get('/api/model')).statusCode).toBe(200);
+    expect((await people[who].get('/api/auth/session')).statusCode).toBe(200);
+  });
+});
