@@ -57,7 +57,7 @@ export async function verifyCredentials(db: Db, login: string, password: string)
   const user = await findUserByLogin(db, login);
   dummyHash ??= hashPassword('not-a-real-password-at-all');
   const ok = await verify(user?.passwordHash ?? (await dummyHash), password).catch(() => false);
-  if (!user || !user.passwordHash || !ok) {
+  if (!user?.passwordHash || !ok) {
     throw new AppError(401, 'invalid_credentials', 'Sign-in failed', 'That email/username and password do not match.', [
       { path: 'password', message: 'does not match' },
     ]);

@@ -81,7 +81,7 @@ describe('accounts', () => {
   it('rate-limits repeated sign-in attempts', async () => {
     const c = new Client(t.app);
     const codes: number[] = [];
-    for (let i = 0; i < 7; i++) codes.push((await c.post('/api/auth/signin', { login: 'bo', password: 'guess-number-' + i })).statusCode);
+    for (let i = 0; i < 7; i++) codes.push((await c.post('/api/auth/signin', { login: 'bo', password: `guess-number-${i}` })).statusCode);
     expect(codes.slice(0, 5).every((s) => s === 401)).toBe(true);
     expect(codes[6]).toBe(429);
   });

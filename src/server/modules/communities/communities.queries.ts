@@ -82,6 +82,7 @@ export async function listMembers(
       username: users.username,
       displayName: users.displayName,
       joinedAt: memberships.createdAt,
+      cursorAt: sql<string>`${memberships.createdAt}::text`,
       roles: sql<string[]>`coalesce((select array_agg(r.role order by r.role) from member_roles r where r.community_id = ${communityId} and r.user_id = ${users.id}), '{}')`,
     })
     .from(memberships)

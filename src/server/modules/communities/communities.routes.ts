@@ -94,7 +94,7 @@ export const communityRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!communityPolicy.canRead(req.viewer, access)) throw forbidden('Only members can see who belongs to this community.');
       const after = decodeCursor(req.query.cursor, ['string', 'number']) as [string, number] | null;
       const rows = await listMembers(app.db, community.id, 'active', after, req.query.limit);
-      const page = toPage(rows, req.query.limit, (r) => [r.joinedAt.toISOString(), r.userId]);
+      const page = toPage(rows, req.query.limit, (r) => [r.cursorAt, r.userId]);
       return { items: page.items.map(presentMember), nextCursor: page.nextCursor };
     },
   );
@@ -108,7 +108,7 @@ export const communityRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!communityPolicy.canModerate(viewer, access)) throw forbidden('Only coordinators can see requests to join.');
       const after = decodeCursor(req.query.cursor, ['string', 'number']) as [string, number] | null;
       const rows = await listMembers(app.db, community.id, req.query.status, after, req.query.limit);
-      const page = toPage(rows, req.query.limit, (r) => [r.joinedAt.toISOString(), r.userId]);
+      const page = toPage(rows, req.query.limit, (r) => [r.cursorAt, r.userId]);
       return { items: page.items.map(presentMember), nextCursor: page.nextCursor };
     },
   );

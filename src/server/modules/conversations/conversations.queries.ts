@@ -31,6 +31,8 @@ export async function listFeed(db: Queryable, communityId: number, f: FeedFilter
       replyCount: topics.replyCount,
       createdAt: topics.createdAt,
       lastActivityAt: topicCommunities.lastActivityAt,
+      /** Full-precision sort key for the cursor (a JS Date keeps only milliseconds). */
+      cursorAt: sql<string>`${topicCommunities.lastActivityAt}::text`,
       authorUsername: users.username,
       authorDisplayName: users.displayName,
     })
@@ -100,6 +102,7 @@ export async function listPosts(db: Queryable, topicId: number, viewerId: number
       helpfulCount: posts.helpfulCount,
       helpedByMe: sql<boolean>`exists (select 1 from helpful_marks h where h.post_id = ${posts.id} and h.user_id = ${viewerId})`,
       createdAt: posts.createdAt,
+      cursorAt: sql<string>`${posts.createdAt}::text`,
       editedAt: posts.editedAt,
       deletedAt: posts.deletedAt,
     })

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { idParam, pageQuery, slugParam } from '../../../shared/contracts/common.ts';
 import {
   acceptInput,
@@ -36,7 +36,7 @@ const tags = ['conversations'];
 async function postsPage(db: Db, ctx: Awaited<ReturnType<typeof loadReadableTopic>>, viewer: Viewer | null, cursor: string | undefined, limit: number) {
   const after = decodeCursor(cursor, ['string', 'number']) as [string, number] | null;
   const rows = await listPosts(db, ctx.topic.id, viewer?.id ?? 0, after, limit);
-  const page = toPage(rows, limit, (r) => [r.createdAt.toISOString(), r.id]);
+  const page = toPage(rows, limit, (r) => [r.cursorAt, r.id]);
   const pctx = { viewerId: viewer?.id ?? null, canModerate: ctx.canModerate, acceptedPostId: ctx.topic.acceptedPostId };
   return { items: page.items.map((p) => presentPost(p, pctx)), nextCursor: page.nextCursor };
 }
@@ -59,7 +59,7 @@ export const conversationRoutes: FastifyPluginAsyncZod = async (app) => {
       const q = req.query;
       const after = decodeCursor(q.cursor, ['string', 'number']) as [string, number] | null;
       const rows = await listFeed(app.db, community.id, { activity: q.activity, tag: q.tag, unanswered: q.unanswered === 'true', after, limit: q.limit });
-      const page = toPage(rows, q.limit, (r) => [r.lastActivityAt.toISOString(), r.id]);
+      const page = toPage(rows, q.limit, (r) => [r.cursorAt, r.id]);
       return { items: page.items.map(presentTopic), nextCursor: page.nextCursor };
     },
   );

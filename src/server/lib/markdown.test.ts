@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mentionCandidates, renderMarkdown } from './markdown.ts';
+
+describe('renderMarkdown', () => {
+  it('renders common Markdown', () => {
+    const html = renderMarkdown('# Title\n\n- one\n- `two`\n\n```\ncode <b>\n```');
+    expect(html).toContain('<h1>Title</h1>');
+    expect(html).toContain('<li><code>two</code></li>');
+    expect(html).toContain('code &lt;b&gt;');
+  });
+
+  it('links mentions of known people only, and not inside code or links', () => {
+    const html = renderMarkdown('hi @ana and @bob, `@ana` [@ana](https://x.org) mail a@ana.org', new Set(['ana']));
+    expect(html.match(/class="mention"/g)).toHaveLength(1);
+    expect(html).toContain('@bob');
+    expect(mentionCandidates('hi @Ana and @bob and a@x.org')).toEqual(['ana', 'bob']);
+  });
+
+  it('marks external links nofollow', () => {
+    expect(renderMarkdown('https://example.org')).toContain('rel="nofollow noopener noreferrer"');
+  });
+
+  it('never lets script, event handlers or javascript: URLs through, whatever the input', () => {
+    const hostile = fc.constantFrom(
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      '[x](javascript:alert(1))',
+      '<a href="javascript:alert(1)">x</a>',
+      '![x](javascript:alert(1))',
+      '<iframe src="https://evil"></iframe>',
+      '<svg onload=alert(1)>',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), hostile), { maxLength: 8 }), (parts) => {
+        const html = renderMarkdown(parts.join('\n'));
+        // Only real tags count: escaped text such as &lt;script&gt; is harmless.
+        expect(html).not.toMatch(/<(script|iframe|svg)/i);
+        expect(html).not.toMatch(/<[a-z][^>]*(\son\w+=|javascript:)/i);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,216 @@
+/**
+ * Every write route, given missing, wrong-type, oversized or malicious input, answers 4xx with
+ * an application/problem+json body that names the field, and changes nothing in the database.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, makeCommunity, makeTopic, signedInClient, type TestApp } from './harness.ts';
+
+let t: TestApp;
+let coord: Client;
+let slug: string;
+let topicId: number;
+let replyId: number;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  coord = await signedInClient(t);
+  slug = await makeCommunity(coord);
+  topicId = await makeTopic(coord, [slug]);
+  replyId = (await coord.post(`/api/topics/${topicId}/replies`, { body: 'A reply' })).json().id;
+});
+afterAll(() => t.close());
+
+/** A fingerprint of every table's contents. */
+async function snapshot() {
+  const tables = (await t.pool.query(`select tablename from pg_tables where schemaname = 'public' and tablename <> 'sessions'`)).rows;
+  const parts: string[] = [];
+  for (const { tablename } of tables) {
+    const r = await t.pool.query(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${tablename} x`);
+    parts.push(`${tablename}:${r.rows[0].h}`);
+  }
+  return parts.join('\n');
+}
+
+const HUGE = 'x'.repeat(60_000);
+const SCRIPT = '<script>alert(1)</script>';
+const SQLI = "x'); drop table users; --";
+
+interface Case {
+  route: string;
+  method: 'POST' | 'PATCH' | 'PUT';
+  url: () => string;
+  valid: () => Record<string, unknown>;
+  /** Fields whose absence is an error. */
+  required: string[];
+  /** Field → values that must be refused. */
+  invalid: Record<string, unknown[]>;
+}
+
+const cases: Case[] = [
+  {
+    route: 'sign up',
+    method: 'POST',
+    url: () => '/api/auth/signup',
+    valid: () => ({ email: 'zed@example.org', username: 'zed', displayName: 'Zed', password: 'long-enough-pass-9' }),
+    required: ['email', 'username', 'displayName', 'password'],
+    invalid: { email: [42, 'nope', HUGE, SCRIPT], username: [SCRIPT, SQLI, 'a', HUGE, ['x']], displayName: ['', HUGE, {}], password: [HUGE, 'short', 123] },
+  },
+  {
+    route: 'sign in',
+    method: 'POST',
+    url: () => '/api/auth/signin',
+    valid: () => ({ login: coord.username, password: 'wrong-password-x' }),
+    required: ['login', 'password'],
+    invalid: { login: [HUGE, 5], password: [HUGE, null] },
+  },
+  {
+    route: 'create community',
+    method: 'POST',
+    url: () => '/api/communities',
+    valid: () => ({ name: 'Valid name', slug: 'valid-slug', domainStatement: 'A long enough domain statement.', domainType: 'technical', structureKind: 'network', purpose: '', visibility: 'open' }),
+    required: ['name', 'slug', 'domainStatement', 'domainType', 'structureKind', 'visibility'],
+    invalid: {
+      name: ['', HUGE, 7],
+      slug: [SCRIPT, SQLI, 'Upper-Case', 'a', HUGE, 'double--hyphen'],
+      domainStatement: ['short', HUGE],
+      domainType: ['astrology', SQLI],
+      structureKind: ['committee', 3],
+      purpose: [HUGE],
+      visibility: ['public', true],
+    },
+  },
+  {
+    route: 'edit community',
+    method: 'PATCH',
+    url: () => `/api/communities/${slug}`,
+    valid: () => ({ purpose: 'ok' }),
+    required: [],
+    invalid: { name: [HUGE, ''], stage: ['teenage', SQLI], visibility: [SCRIPT], domainStatement: [HUGE] },
+  },
+  {
+    route: 'invite',
+    method: 'POST',
+    url: () => `/api/communities/${slug}/invitations`,
+    valid: () => ({ who: 'someone-new@example.org' }),
+    required: ['who'],
+    invalid: { who: [HUGE, '', 'not an@email', SQLI, 12] },
+  },
+  {
+    route: 'start topic',
+    method: 'POST',
+    url: () => '/api/topics',
+    valid: () => ({ communities: [slug], title: 'A valid title', body: 'Body', activityType: 'visit', isQuestion: false, tags: ['ok'] }),
+    required: ['communities', 'title', 'body', 'activityType'],
+    invalid: {
+      communities: [[], 'x', ['a', 'b', 'c', 'd', 'e', 'f'], [SQLI]],
+      title: ['tiny', HUGE, 1],
+      body: ['', ' ', 'x'.repeat(50_001), false],
+      activityType: ['gossip', SQLI],
+      isQuestion: ['yes'],
+      tags: [[SCRIPT], [SQLI], ['x'.repeat(31)], Array.from({ length: 9 }, (_, i) => `t${i}`), 'notalist'],
+    },
+  },
+  {
+    route: 'edit topic',
+    method: 'PATCH',
+    url: () => `/api/topics/${topicId}`,
+    valid: () => ({ tags: ['fine'] }),
+    required: [],
+    invalid: { title: [HUGE, 'x'], activityType: ['nope'], tags: [[SCRIPT]] },
+  },
+  {
+    route: 'cross-post',
+    method: 'POST',
+    url: () => `/api/topics/${topicId}/communities`,
+    valid: () => ({ community: slug }),
+    required: ['community'],
+    invalid: { community: [HUGE, SQLI, 5] },
+  },
+  {
+    route: 'reply',
+    method: 'POST',
+    url: () => `/api/topics/${topicId}/replies`,
+    valid: () => ({ body: 'Reply' }),
+    required: ['body'],
+    invalid: { body: ['', 'x'.repeat(50_001), 1], parentId: ['x', -1, 999_999_999] },
+  },
+  {
+    route: 'edit post',
+    method: 'PATCH',
+    url: () => `/api/posts/${replyId}`,
+    valid: () => ({ body: 'Edited' }),
+    required: ['body'],
+    invalid: { body: ['', 'x'.repeat(50_001), []] },
+  },
+  {
+    route: 'accept answer',
+    method: 'PUT',
+    url: () => `/api/topics/${topicId}/accepted`,
+    valid: () => ({ postId: replyId }),
+    required: ['postId'],
+    invalid: { postId: ['1', -5, 1.5, 999_999_999] },
+  },
+];
+
+describe.each(cases)('$route', (c) => {
+  const expectRefused = async (body: unknown, field: string) => {
+    const before = await snapshot();
+    const res = await coord.request(c.method, c.url(), body);
+    expect(res.statusCode, `${field}: ${res.body.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode).toBeLessThan(500);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const problem = res.json();
+    expect(problem.title).toBeTruthy();
+    expect(problem.status).toBe(res.statusCode);
+    if (res.statusCode === 400 || res.statusCode === 422) {
+      expect(problem.errors.map((e: { path: string }) => e.path.split('.')[0])).toContain(field);
+    }
+    expect(await snapshot()).toBe(before);
+  };
+
+  for (const field of c.required) {
+    it(`refuses a missing ${field}`, async () => {
+      const body = c.valid();
+      delete body[field];
+      await expectRefused(body, field);
+    });
+  }
+  for (const [field, values] of Object.entries(c.invalid)) {
+    it.each(values.map((v) => [typeof v === 'string' && v.length > 40 ? `${v.slice(0, 12)}…(${v.length})` : JSON.stringify(v), v]))(
+      `refuses ${field} = %s`,
+      async (_label, value) => {
+        await expectRefused({ ...c.valid(), [field]: value }, field);
+      },
+    );
+  }
+  it('refuses a body that is not JSON', async () => {
+    const before = await snapshot();
+    await coord.refreshCsrf();
+    const res = await coord.app.inject({
+      method: c.method,
+      url: c.url(),
+      headers: { 'content-type': 'application/json', 'x-csrf-token': coord.csrf!, cookie: [...coord.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      payload: '{"broken": ',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(await snapshot()).toBe(before);
+  });
+});
+
+describe('free text keeps hostile content inert', () => {
+  it('stores a script or SQL in a title and body as text and renders it escaped', async () => {
+    const id = await makeTopic(coord, [slug], { title: `${SQLI} ${SCRIPT}`, body: `${SCRIPT} ${SQLI}` });
+    const topic = (await coord.get(`/api/topics/${id}`)).json();
+    expect(topic.topic.title).toBe(`${SQLI} ${SCRIPT}`);
+    expect(topic.posts.items[0].bodyHtml).not.toContain('<script>');
+    expect(topic.posts.items[0].bodyHtml).toContain('&lt;script&gt;');
+    expect((await t.pool.query('select count(*)::int as n from users')).rows[0].n).toBeGreaterThan(0);
+  });
+
+  it('refuses a request body over 1 MiB', async () => {
+    const res = await coord.post(`/api/topics/${topicId}/replies`, { body: 'x'.repeat(1_100_000) });
+    expect(res.statusCode).toBe(413);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+});
