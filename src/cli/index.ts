@@ -44,9 +44,7 @@ admin
     };
     const parsed = signupInput.safeParse(input);
     if (!parsed.success) {
-      for (const i of parsed.error.issues) console.error(`${i.path.join('.')}: ${i.message}`);
-      process.exitCode = 1;
-      return;
+      throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
     }
     await withDatabase(async ({ db }) => {
       const user = await createAccount(db, parsed.data, 'admin');
