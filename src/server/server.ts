@@ -24,4 +24,6 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: env.PORT, host: env.HOST });
-console.log(`Constellation is running at http://localhost:${env.PORT}`);
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : env.PORT;
+console.log(`Constellation is running at http://localhost:${port}`);
