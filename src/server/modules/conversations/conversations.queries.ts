@@ -123,7 +123,8 @@ export async function findPost(db: Queryable, id: number) {
   return rows[0] ?? null;
 }
 
-export async function listRevisions(db: Queryable, postId: number) {
+/** A post's earlier versions, newest first. */
+export async function listRevisions(db: Queryable, postId: number, before: number | null, limit: number) {
   return db
     .select({
       id: postRevisions.id,
@@ -135,9 +136,9 @@ export async function listRevisions(db: Queryable, postId: number) {
     })
     .from(postRevisions)
     .leftJoin(users, eq(users.id, postRevisions.editorId))
-    .where(eq(postRevisions.postId, postId))
-    .orderBy(sql`${postRevisions.createdAt} desc, ${postRevisions.id} desc`)
-    .limit(100);
+    .where(and(eq(postRevisions.postId, postId), before ? sql`${postRevisions.id} < ${before}` : undefined))
+    .orderBy(sql`${postRevisions.id} desc`)
+    .limit(limit + 1);
 }
 
 /** Existing usernames among the candidates, lowercased. */

@@ -158,19 +158,24 @@ export const conversationRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.code(204).send();
   });
 
-  app.get('/api/posts/:id/revisions', { schema: { tags, summary: 'Earlier versions of a post, newest first', params: idParam } }, async (req) => {
+  app.get(
+    '/api/posts/:id/revisions',
+    { schema: { tags, summary: 'Earlier versions of a post, newest first', params: idParam, querystring: pageQuery } },
+    async (req) => {
     const { post, ctx } = await loadPost(app.db, req.params.id, req.viewer);
     if (post.deletedAt && !ctx.canModerate) throw notFound('post');
-    const rows = await listRevisions(app.db, post.id);
+    const before = decodeCursor(req.query.cursor, ['number']) as [number] | null;
+    const rows = await listRevisions(app.db, post.id, before?.[0] ?? null, req.query.limit);
+    const page = toPage(rows, req.query.limit, (r) => [r.id]);
     return {
-      items: rows.map((r) => ({
+      items: page.items.map((r) => ({
         id: r.id,
         title: r.title,
         bodySource: r.bodySource,
         createdAt: r.createdAt.toISOString(),
         editor: r.editorUsername ? { username: r.editorUsername, displayName: r.editorDisplayName } : null,
       })),
-      nextCursor: null,
+      nextCursor: page.nextCursor,
     };
   });
 
