@@ -1,0 +1,165 @@
+import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
+import { NotFound } from '../components/ui/not-found.tsx';
+import { SignInPage } from '../features/auth/routes/sign-in.tsx';
+import { SignUpPage } from '../features/auth/routes/sign-up.tsx';
+import { BrowsePage } from '../features/communities/routes/browse.tsx';
+import { CommunityPage } from '../features/communities/routes/community.tsx';
+import { InvitationsPage } from '../features/communities/routes/invitations.tsx';
+import { MembersPage } from '../features/communities/routes/members.tsx';
+import { NewCommunityPage } from '../features/communities/routes/new-community.tsx';
+import { CommunityTopics } from '../features/conversations/components/community-topics.tsx';
+import { NewTopicPage } from '../features/conversations/routes/new-topic.tsx';
+import { TopicPage } from '../features/conversations/routes/topic.tsx';
+import { PersonPage } from '../features/people/routes/person.tsx';
+import { SearchPage } from '../features/search/routes/search.tsx';
+import { Layout } from './layout.tsx';
+import { RequireUser } from './require-user.tsx';
+
+type Raw = Record<string, unknown>;
+/** Search params arrive JSON-parsed ("123" becomes 123); every page wants strings. */
+const str = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v));
+const bool = (v: unknown) => v === true || v === 'true' || undefined;
+
+const rootRoute = createRootRoute({ component: Layout, notFoundComponent: () => <NotFound /> });
+
+const browseRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  validateSearch: (s: Raw) => ({
+    q: str(s.q),
+    domainType: str(s.domainType),
+    structureKind: str(s.structureKind),
+    stage: str(s.stage),
+    mine: bool(s.mine),
+  }),
+  component: function Browse() {
+    return <BrowsePage search={browseRoute.useSearch()} />;
+  },
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/signin',
+  validateSearch: (s: Raw) => ({ next: str(s.next) }),
+  component: function SignIn() {
+    return <SignInPage next={signInRoute.useSearch().next} />;
+  },
+});
+
+const signUpRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/signup',
+  validateSearch: (s: Raw) => ({ next: str(s.next) }),
+  component: function SignUp() {
+    return <SignUpPage next={signUpRoute.useSearch().next} />;
+  },
+});
+
+const newCommunityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/communities/new',
+  component: () => (
+    <RequireUser title="Create a community" why="Sign in to create a community. You will become its first coordinator.">
+      <NewCommunityPage />
+    </RequireUser>
+  ),
+});
+
+const invitationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invitations',
+  component: () => (
+    <RequireUser title="Invitations" why="Sign in to see the communities that have invited you.">
+      <InvitationsPage />
+    </RequireUser>
+  ),
+});
+
+const communityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/c/$slug',
+  validateSearch: (s: Raw) => ({ activity: str(s.activity), tag: str(s.tag), unanswered: bool(s.unanswered) }),
+  component: function Community() {
+    const { slug } = communityRoute.useParams();
+    const filters = communityRoute.useSearch();
+    return <CommunityPage slug={slug} feed={(c) => <CommunityTopics key={c.slug} community={c} filters={filters} />} />;
+  },
+});
+
+const membersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/c/$slug/members',
+  component: function Members() {
+    return <MembersPage slug={membersRoute.useParams().slug} />;
+  },
+});
+
+const newTopicRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/topics/new',
+  validateSearch: (s: Raw) => ({ community: str(s.community) }),
+  component: function NewTopic() {
+    const { community } = newTopicRoute.useSearch();
+    return (
+      <RequireUser title="Start a topic" why="Sign in to start a topic in your communities.">
+        <NewTopicPage community={community} />
+      </RequireUser>
+    );
+  },
+});
+
+const topicRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/topics/$id',
+  component: function Topic() {
+    const { id } = topicRoute.useParams();
+    const n = Number(id);
+    if (!Number.isSafeInteger(n) || n <= 0) return <NotFound what="topic" />;
+    return <TopicPage key={n} id={n} />;
+  },
+});
+
+const searchRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/search',
+  validateSearch: (s: Raw) => ({
+    q: str(s.q),
+    community: str(s.community),
+    activity: str(s.activity),
+    kind: (['community', 'topic', 'reply'] as const).find((k) => k === s.kind),
+  }),
+  component: function Search() {
+    return <SearchPage search={searchRoute.useSearch()} />;
+  },
+});
+
+const personRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/people/$username',
+  component: function Person() {
+    const { username } = personRoute.useParams();
+    return <PersonPage key={username} username={username} />;
+  },
+});
+
+const routeTree = rootRoute.addChildren([
+  browseRoute,
+  signInRoute,
+  signUpRoute,
+  newCommunityRoute,
+  invitationsRoute,
+  communityRoute,
+  membersRoute,
+  newTopicRoute,
+  topicRoute,
+  searchRoute,
+  personRoute,
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
