@@ -1,0 +1,334 @@
+/**
+ * `npm run bench` — load-tests the app on the reference dataset (`npm run seed:large` first).
+ *
+ * Starts the embedded PostgreSQL of ./data-bench (or uses DATABASE_URL), runs the app in a child
+ * process (bench/server.ts) so its peak RSS is its own, signs in as the bench user, and drives
+ * each endpoint with autocannon over loopback. Prints a table and writes bench/results/<time>.json.
+ * Replies created by the run are removed afterwards (unless --keep), so runs stay comparable.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { BENCH_USER, openBenchDatabase, rng } from './lib/dataset.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ENDPOINTS = ['feed', 'topic', 'search', 'reply'] as const;
+type Endpoint = (typeof ENDPOINTS)[number];
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '32' },
+    warmup: { type: 'string', default: '3' },
+    only: { type: 'string', default: ENDPOINTS.join(',') },
+    pool: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (args.help) {
+  console.log(`Usage: npm run bench -- [--duration S] [--connections N] [--warmup S] [--only feed,topic,search,reply] [--pool N] [--keep]
+
+Runs against the dataset of \`npm run seed:large\` (DATA_DIR, default ./data-bench; or DATABASE_URL).
+--pool sets the app's DB_POOL_SIZE; --keep leaves the replies the run created in the database.`);
+  process.exit(0);
+}
+const DURATION = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const WARMUP = Number(args.warmup);
+const only = args.only.split(',').map((s) => s.trim()) as Endpoint[];
+for (const e of only) {
+  if (!ENDPOINTS.includes(e)) {
+    console.error(`Unknown endpoint “${e}”; choose from ${ENDPOINTS.join(', ')}.`);
+    process.exit(2);
+  }
+}
+
+const TARGETS: Record<Endpoint, { text: string; ok: (r: Result) => boolean }> = {
+  feed: { text: 'p99 < 50 ms', ok: (r) => r.p99 < 50 },
+  topic: { text: 'p99 < 50 ms', ok: (r) => r.p99 < 50 },
+  search: { text: 'p95 < 30 ms', ok: (r) => r.p95 < 30 },
+  reply: { text: '≥ 1,000 req/s', ok: (r) => r.rps >= 1000 },
+};
+
+/** What a person types in a search box: common words, rare ones, phrases, a place name, a typo. */
+const SEARCHES = [
+  'water', 'pump', 'pressure', 'leak detection', 'pump maintenance', 'scada alarm', 'chlorine', 'asset register',
+  'transformer', 'commissioning checklist', 'valve', 'sludge digestion', 'smart meter', '"pressure management"',
+  'cavitation', 'telemetry outstation', 'drought resilience', 'lidar vegetation', 'confined space', 'battery storage',
+  'turbidity', 'backflow prevention', 'tapchanger', 'hydrant', 'cathodic protection', 'Ashby', 'Thornmoor pump',
+  'water quality sampling', 'pump -diesel', 'metaldehyde', 'procurement framework', 'dashbord',
+];
+
+interface Result {
+  endpoint: Endpoint;
+  request: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+const percentile = (sorted: Float64Array, p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : Number.NaN;
+const statusKb = (pid: number, field: 'VmHWM' | 'VmRSS') => {
+  try {
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+};
+
+// ───────────────────────────── dataset ─────────────────────────────
+
+const { env, open } = openBenchDatabase();
+const database = await open();
+const pool = database.pool;
+const dbUrl = (pool as unknown as { options: { connectionString: string } }).options.connectionString;
+const q = async <T extends Record<string, unknown>>(text: string, values: unknown[] = []) => (await pool.query<T>(text, values)).rows;
+
+const [bench] = await q<{ id: number }>('select id from users where username = $1', [BENCH_USER.username]);
+const [{ posts: postCount }] = await q<{ posts: number }>('select count(*)::int as posts from posts');
+if (!bench || postCount === 0) {
+  console.error(`No reference dataset in ${env.DATABASE_URL ? 'DATABASE_URL' : env.dataDir}. Run \`npm run seed:large\` first.`);
+  await database.close();
+  process.exit(1);
+}
+const dataset = (
+  await q<{ people: number; communities: number; topics: number; posts: number }>(
+    `select (select count(*) from users)::int as people, (select count(*) from communities)::int as communities,
+            (select count(*) from topics)::int as topics, $1::int as posts`,
+    [postCount],
+  )
+)[0];
+const [{ version: pgVersion }] = await q<{ version: string }>('select version()');
+// The busiest communities the bench user belongs to; topics to read anywhere it may read; topics to reply to.
+const feeds = (
+  await q<{ slug: string }>(
+    `select c.slug from communities c join memberships m on m.community_id = c.id and m.user_id = $1 and m.status = 'active'
+     order by c.topic_count desc limit 5`,
+    [bench.id],
+  )
+).map((r) => r.slug);
+const readable = `select id from communities where visibility = 'open' union select community_id from memberships where user_id = $1 and status = 'active'`;
+const readTopics = (
+  await q<{ id: number }>(
+    `select t.id from topics t where t.deleted_at is null
+       and exists (select 1 from topic_communities tc where tc.topic_id = t.id and tc.community_id in (${readable}))
+     order by random() limit 3000`,
+    [bench.id],
+  )
+).map((r) => r.id);
+const replyTopics = (
+  await q<{ id: number }>(
+    `select id from (select distinct tc.topic_id as id from topic_communities tc
+       join memberships m on m.community_id = tc.community_id and m.user_id = $1 and m.status = 'active'
+       where not tc.deleted) s order by random() limit 3000`,
+    [bench.id],
+  )
+).map((r) => r.id);
+const [{ max: maxPostBefore }] = await q<{ max: number }>('select coalesce(max(id), 0)::bigint as max from posts');
+console.log(
+  `dataset: ${dataset.people.toLocaleString('en')} people, ${dataset.communities} communities, ${dataset.topics.toLocaleString('en')} topics, ${dataset.posts.toLocaleString('en')} posts\n` +
+    `feeds: ${feeds.join(', ')}; ${readTopics.length} topics to read, ${replyTopics.length} to reply to, ${SEARCHES.length} searches`,
+);
+
+// ───────────────────────────── server ─────────────────────────────
+
+const child: ChildProcess = fork(path.join(here, 'server.ts'), [], {
+  execArgv: ['--import', 'tsx'],
+  env: { ...process.env, BENCH_DATABASE_URL: dbUrl, ...(args.pool ? { BENCH_DB_POOL_SIZE: args.pool } : {}) },
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+});
+const port = await new Promise<number>((resolve, reject) => {
+  child.once('message', (m) => resolve((m as { port: number }).port));
+  child.once('exit', (code) => reject(new Error(`the app exited with code ${code} before listening`)));
+});
+const base = `http://127.0.0.1:${port}`;
+const pid = child.pid ?? 0;
+console.log(`app listening on ${base} (pid ${pid}, RSS after start ${(statusKb(pid, 'VmRSS') / 1024).toFixed(0)} MB)`);
+
+// Sign in the way a browser does: CSRF cookie and token from /api/auth/session, then the session cookie.
+const cookies = new Map<string, string>();
+const keep = (res: Response) => {
+  for (const c of res.headers.getSetCookie()) {
+    const [pair] = c.split(';');
+    const i = pair.indexOf('=');
+    cookies.set(pair.slice(0, i), pair.slice(i + 1));
+  }
+};
+const cookieHeader = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+let res = await fetch(`${base}/api/auth/session`);
+keep(res);
+let csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+res = await fetch(`${base}/api/auth/signin`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', cookie: cookieHeader(), 'x-csrf-token': csrf },
+  body: JSON.stringify({ login: BENCH_USER.username, password: BENCH_USER.password }),
+});
+if (res.status !== 200) throw new Error(`sign-in as ${BENCH_USER.username} failed: ${res.status} ${await res.text()}`);
+keep(res);
+res = await fetch(`${base}/api/auth/session`, { headers: { cookie: cookieHeader() } });
+keep(res);
+csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+const headers = { cookie: cookieHeader() };
+
+// ───────────────────────────── load ─────────────────────────────
+
+const R = rng(7);
+const REPLY_TEXTS = [
+  'We had the same problem at our site. Swapping the pressure transducer fixed it; check the calibration date first.',
+  'Thanks, this is useful. I will bring it to the next **core group** meeting.',
+  'Have a look at the commissioning checklist in the repository; section 4 covers exactly this.',
+  'We tried a similar approach last winter:\n\n- log the night flow\n- compare with the district meter\n- walk the mains with the logger',
+  'Agree. The vendor told us the firmware update solves it, but we have not seen that in the field yet.',
+];
+const requestFor: Record<Endpoint, () => autocannon.Request> = {
+  feed: () => {
+    let i = 0;
+    return { method: 'GET', path: `/api/communities/${feeds[0]}/topics`, headers, setupRequest: (r) => ({ ...r, path: `/api/communities/${feeds[i++ % feeds.length]}/topics` }) };
+  },
+  topic: () => ({ method: 'GET', path: `/api/topics/${readTopics[0]}`, headers, setupRequest: (r) => ({ ...r, path: `/api/topics/${R.pick(readTopics)}` }) }),
+  search: () => {
+    let i = 0;
+    return {
+      method: 'GET',
+      path: `/api/search?q=${encodeURIComponent(SEARCHES[0])}`,
+      headers,
+      setupRequest: (r) => ({ ...r, path: `/api/search?q=${encodeURIComponent(SEARCHES[i++ % SEARCHES.length])}` }),
+    };
+  },
+  reply: () => {
+    let n = 0;
+    const h = { ...headers, 'content-type': 'application/json', 'x-csrf-token': csrf };
+    return {
+      method: 'POST',
+      path: `/api/topics/${replyTopics[0]}/replies`,
+      headers: h,
+      body: JSON.stringify({ body: REPLY_TEXTS[0] }),
+      setupRequest: (r) => ({
+        ...r,
+        path: `/api/topics/${R.pick(replyTopics)}/replies`,
+        body: JSON.stringify({ body: `${REPLY_TEXTS[n++ % REPLY_TEXTS.length]} (${n})` }),
+      }),
+    };
+  },
+};
+
+async function fire(endpoint: Endpoint, seconds: number, connections: number, record: boolean): Promise<Result> {
+  const times: number[] = [];
+  const request = requestFor[endpoint]();
+  const r = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url: base, connections, duration: seconds, requests: [request] }, (err, result) =>
+      err ? reject(err) : resolve(result),
+    );
+    if (record) instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+  });
+  const sorted = Float64Array.from(times).sort();
+  return {
+    endpoint,
+    request: `${request.method} ${String(request.path).replace(/\/\d+\//, '/:id/').replace(/\/\d+$/, '/:id')}`,
+    requests: r.requests.total,
+    rps: r.requests.total / (r.duration || seconds),
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.length ? sorted[sorted.length - 1] : Number.NaN,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+  };
+}
+
+const results: Result[] = [];
+const rssSamples: { endpoint: Endpoint; peakRssMb: number }[] = [];
+try {
+  for (const endpoint of only) {
+    if (WARMUP > 0) await fire(endpoint, WARMUP, Math.min(8, CONNECTIONS), false);
+    let peak = 0;
+    const timer = setInterval(() => {
+      peak = Math.max(peak, statusKb(pid, 'VmRSS'));
+    }, 100);
+    process.stdout.write(`${endpoint.padEnd(7)} ${CONNECTIONS} connections × ${DURATION} s … `);
+    const r = await fire(endpoint, DURATION, CONNECTIONS, true);
+    clearInterval(timer);
+    rssSamples.push({ endpoint, peakRssMb: Math.round(peak / 1024) });
+    results.push(r);
+    console.log(`${Math.round(r.rps)} req/s, p99 ${r.p99.toFixed(1)} ms`);
+  }
+} finally {
+  const peakRssMb = Math.round(statusKb(pid, 'VmHWM') / 1024);
+  child.send('stop');
+  await new Promise((r) => child.once('exit', r));
+
+  if (results.length) {
+    const fmt = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(1));
+    const table = results.map((r) => ({
+      endpoint: r.request,
+      'req/s': Math.round(r.rps),
+      'p50 ms': fmt(r.p50),
+      'p95 ms': fmt(r.p95),
+      'p99 ms': fmt(r.p99),
+      'errors/non-2xx': `${r.errors + r.timeouts}/${r.non2xx}`,
+      target: `${TARGETS[r.endpoint].text} ${TARGETS[r.endpoint].ok(r) && r.non2xx + r.errors === 0 ? '✓' : '✗'}`,
+    }));
+    console.log();
+    console.table(table);
+    console.log(`app peak RSS: ${peakRssMb} MB (VmHWM); per endpoint: ${rssSamples.map((s) => `${s.endpoint} ${s.peakRssMb} MB`).join(', ')}`);
+
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const file = path.join(here, 'results', `${stamp}.json`);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(
+      file,
+      `${JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          config: { duration: DURATION, connections: CONNECTIONS, warmup: WARMUP, pool: args.pool ?? 'default' },
+          machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: pgVersion },
+          dataset,
+          peakRssMb,
+          rssByEndpoint: rssSamples,
+          results: results.map((r) => ({ ...r, target: TARGETS[r.endpoint].text, met: TARGETS[r.endpoint].ok(r) })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    console.log(`results written to ${path.relative(process.cwd(), file)}`);
+  }
+
+  if (!args.keep && only.includes('reply')) {
+    // Remove this run's replies and put the touched topics back as they were.
+    const touched = (
+      await q<{ topic_id: number }>('with gone as (delete from posts where id > $1 and author_id = $2 returning topic_id) select distinct topic_id from gone', [
+        maxPostBefore,
+        bench.id,
+      ])
+    ).map((r) => r.topic_id);
+    if (touched.length) {
+      await q(
+        `update topics t set
+           reply_count = (select count(*) from posts p where p.topic_id = t.id and not p.is_opening and p.deleted_at is null),
+           last_activity_at = (select max(p.created_at) from posts p where p.topic_id = t.id)
+         where t.id = any($1::bigint[])`,
+        [touched],
+      );
+      await q('update topic_communities tc set last_activity_at = t.last_activity_at from topics t where t.id = tc.topic_id and t.id = any($1::bigint[])', [touched]);
+      await q('vacuum (analyze) posts, topics, topic_communities');
+      console.log(`removed the run's replies from ${touched.length} topics`);
+    }
+  }
+  await database.close();
+}
