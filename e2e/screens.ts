@@ -37,7 +37,7 @@ async function seed() {
   const t = await ana.post<{ id: number }>('/api/topics', {
     communities: [slug],
     title: 'How do you schedule pump maintenance across many sites?',
-    body: 'We keep **paper logs** and lose track of which pump was serviced when.\n\n- 40 pumping stations\n- 3 technicians\n\nWhat works for you? @ben_' + tag,
+    body: `We keep **paper logs** and lose track of which pump was serviced when.\n\n- 40 pumping stations\n- 3 technicians\n\nWhat works for you? @ben_${tag}`,
     activityType: 'seeking_experience',
     isQuestion: true,
     tags: ['maintenance', 'pumps'],

@@ -24,7 +24,7 @@ export class HttpClient {
 
   async request<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     if (method !== 'GET' && !this.csrf) {
-      const s = await fetch(this.baseUrl + '/api/auth/session', { headers: { cookie: this.cookieHeader() } });
+      const s = await fetch(`${this.baseUrl}/api/auth/session`, { headers: { cookie: this.cookieHeader() } });
       this.keep(s);
       this.csrf = ((await s.json()) as { csrfToken: string }).csrfToken;
     }

@@ -5,6 +5,7 @@ import { domainTypes, lookup, stages, structureKinds, visibilities } from '../..
 import { formatDate, plural } from '../../../lib/format.ts';
 import { AppLink } from '../../../lib/link.tsx';
 import { paths } from '../../../paths.ts';
+import { StageEditor } from './stage-editor.tsx';
 
 function Item({ term, value, note }: { term: string; value: ReactNode; note?: ReactNode }) {
   return (
@@ -49,11 +50,11 @@ export function Charter({ community: c }: { community: CommunityDetail }) {
             <span className="font-medium text-slate-900">Tension to manage:</span> {tension.toLowerCase()}.
           </p>
         )}
+        {c.viewer.canModerate && <StageEditor slug={c.slug} stage={c.stage} />}
       </Card>
       <Card as="section" className="p-5">
         <h2 className="text-base font-semibold text-slate-900">About this community</h2>
         <dl className="mt-3 divide-y divide-slate-100">
-          <Item term="Domain" value={c.domainStatement} />
           <Item term="Domain type" value={lookup(domainTypes, c.domainType).name} note={lookup(domainTypes, c.domainType).description} />
           <Item term="Structure" value={lookup(structureKinds, c.structureKind).name} note={lookup(structureKinds, c.structureKind).description} />
           {c.purpose && <Item term="Purpose" value={<span className="whitespace-pre-line">{c.purpose}</span>} />}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { buttonClass } from '../../../components/ui/button.tsx';
 import { Alert, EmptyState, Loading } from '../../../components/ui/feedback.tsx';
 import { Checkbox, SelectField, TextField } from '../../../components/ui/field.tsx';
+import { FilterPanel } from '../../../components/ui/filter-panel.tsx';
 import { PageHeader } from '../../../components/ui/layout.tsx';
 import { LoadMore } from '../../../components/ui/load-more.tsx';
 import { qs, messageOf } from '../../../lib/api.ts';
@@ -94,11 +95,12 @@ export function BrowsePage({ search }: { search: BrowseFilters }) {
 
       {user && !filters.mine && <InvitationsPanel />}
 
-      <section aria-labelledby="filters-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+      <section aria-labelledby="filters-heading">
         <h2 id="filters-heading" className="sr-only">
           Filter communities
         </h2>
-        <form aria-label="Filter communities" onSubmit={(e) => e.preventDefault()} className="grid gap-4 md:grid-cols-4">
+        <FilterPanel label="Filter communities" active={[filters.q, filters.domainType, filters.structureKind, filters.stage, filters.mine].filter(Boolean).length}>
+        <form aria-label="Filter communities" onSubmit={(e) => e.preventDefault()} className="grid gap-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5 md:grid-cols-4">
           <TextField
             label="Name or domain"
             type="search"
@@ -140,6 +142,7 @@ export function BrowsePage({ search }: { search: BrowseFilters }) {
             </div>
           )}
         </form>
+        </FilterPanel>
       </section>
 
       <section aria-labelledby="results-heading" className="space-y-4">

@@ -27,9 +27,10 @@ function Closed({ community: c }: { community: CommunityDetail }) {
   else text = 'Only invited people can join. Ask a coordinator or a member you know to invite you.';
   return (
     <Card className="p-6 text-center">
-      <p className="text-2xl" aria-hidden="true">
-        🔒
-      </p>
+      <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.5" className="mx-auto size-8 text-slate-500">
+        <rect x="4.5" y="10.5" width="15" height="10" rx="2" />
+        <path d="M8 10.5V7.5a4 4 0 0 1 8 0v3" />
+      </svg>
       <h2 className="mt-2 text-base font-semibold text-slate-900">Conversations are for members</h2>
       <p className="mx-auto mt-2 max-w-md text-sm text-slate-600">{text}</p>
       {!user && (

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { buttonClass } from '../../../components/ui/button.tsx';
 import { Alert, EmptyState, Loading } from '../../../components/ui/feedback.tsx';
 import { Checkbox, SelectField, TextField } from '../../../components/ui/field.tsx';
+import { FilterPanel } from '../../../components/ui/filter-panel.tsx';
 import { LoadMore } from '../../../components/ui/load-more.tsx';
 import { messageOf, qs } from '../../../lib/api.ts';
 import { learningActivities } from '../../../lib/catalogue.ts';
@@ -53,6 +54,7 @@ export function CommunityTopics({ community, filters }: Props) {
           </AppLink>
         )}
       </div>
+      <FilterPanel label="Filter conversations" active={[filters.activity, filters.tag, filters.unanswered].filter(Boolean).length}>
       <form
         aria-label="Filter conversations"
         onSubmit={(e) => e.preventDefault()}
@@ -76,6 +78,7 @@ export function CommunityTopics({ community, filters }: Props) {
           />
         </div>
       </form>
+      </FilterPanel>
       <p aria-live="polite" className="sr-only">
         {feed.isSuccess ? `${plural(items.length, 'topic')} shown` : ''}
       </p>
