@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { domainTypeKeys, stageKeys } from '../../shared/model/catalogue.ts';
+import { Client, createTestApp, type TestApp } from '../test/harness.ts';
+import { DEMO_ACCOUNTS, seedDemoIfEmpty } from './demo.ts';
+
+let t: TestApp;
+let result: Awaited<ReturnType<typeof seedDemoIfEmpty>>;
+let seconds = 0;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const started = performance.now();
+  result = await seedDemoIfEmpty(t.db);
+  seconds = (performance.now() - started) / 1000;
+});
+afterAll(() => t.close());
+
+const one = async <T>(text: string) => (await t.pool.query(text)).rows[0] as T;
+const all = async <T>(text: string) => (await t.pool.query(text)).rows as T[];
+
+describe('demo data', () => {
+  it('fills an empty database with an organization of about 8 communities and 60 people, quickly', async () => {
+    expect(result).not.toBeNull();
+    expect(result!.communities).toBeGreaterThanOrEqual(7);
+    expect(result!.communities).toBeLessThanOrEqual(10);
+    expect(result!.people).toBeGreaterThanOrEqual(55);
+    expect(result!.people).toBeLessThanOrEqual(70);
+    expect(result!.topics).toBeGreaterThanOrEqual(20);
+    const counts = await one<{ communities: number; people: number; topics: number; replies: number }>(`
+      select (select count(*) from communities)::int as communities, (select count(*) from users)::int as people,
+             (select count(*) from topics)::int as topics, (select count(*) from posts where not is_opening)::int as replies`);
+    expect(counts).toMatchObject({ communities: result!.communities, people: result!.people, topics: result!.topics });
+    expect(counts.replies).toBeGreaterThan(counts.topics);
+    expect(seconds).toBeLessThan(15);
+  });
+
+  it('covers every stage, every domain type, several structure kinds and every visibility, with one secret community', async () => {
+    const c = await all<{ stage: string; domain_type: string; structure_kind: string; visibility: string }>(
+      'select stage, domain_type, structure_kind, visibility from communities',
+    );
+    expect(new Set(c.map((r) => r.stage))).toEqual(new Set(stageKeys));
+    expect(new Set(c.map((r) => r.domain_type))).toEqual(new Set(domainTypeKeys));
+    const kinds = new Set(c.map((r) => r.structure_kind));
+    for (const k of ['community_of_practice', 'network', 'task_force', 'center_of_excellence']) expect(kinds).toContain(k);
+    expect(c.filter((r) => r.visibility === 'secret')).toHaveLength(1);
+    for (const v of ['open', 'by_request', 'invite_only']) expect(c.some((r) => r.visibility === v)).toBe(true);
+  });
+
+  it('gives every community a coordinator, people several memberships and roles from the catalogue', async () => {
+    const without = await all(`select slug from communities c where not exists (select 1 from member_roles r where r.community_id = c.id and r.role = 'coordinator')`);
+    expect(without).toEqual([]);
+    const few = await all(`
+      select u.username from users u where u.site_role = 'member'
+        and (select count(*) from memberships m where m.user_id = u.id and m.status = 'active') < 2`);
+    expect(few).toEqual([]);
+    const roles = (await all<{ role: string }>('select distinct role from member_roles')).map((r) => r.role);
+    for (const r of ['coordinator', 'cybrarian', 'journalist', 'core_group_member', 'subject_matter_expert', 'broker']) expect(roles).toContain(r);
+    const pending = await one<{ requested: number; invited: number }>(
+      `select count(*) filter (where status = 'requested')::int as requested, count(*) filter (where status = 'invited')::int as invited from memberships`,
+    );
+    expect(pending.requested).toBeGreaterThan(0);
+    expect(pending.invited).toBeGreaterThan(0);
+  });
+
+  it('has answered and unanswered questions, helpful marks, mentions and cross-posts, with consistent counters', async () => {
+    const q = await one<{ answered: number; unanswered: number; helpful: number; mentions: number; crossposted: number; activities: number }>(`
+      select (select count(*) from topics where is_question and accepted_post_id is not null)::int as answered,
+             (select count(*) from topics t where is_question and accepted_post_id is null and reply_count = 0)::int as unanswered,
+             (select count(*) from helpful_marks)::int as helpful,
+             (select count(*) from mentions)::int as mentions,
+             (select count(*) from (select topic_id from topic_communities group by topic_id having count(*) > 1) x)::int as crossposted,
+             (select count(distinct activity_type) from topics)::int as activities`);
+    expect(q.answered).toBeGreaterThanOrEqual(5);
+    expect(q.unanswered).toBeGreaterThanOrEqual(2);
+    expect(q.helpful).toBeGreaterThan(20);
+    expect(q.mentions).toBeGreaterThan(0);
+    expect(q.crossposted).toBeGreaterThanOrEqual(2);
+    expect(q.activities).toBeGreaterThanOrEqual(8);
+    const wrong = await one<{ members: number; topics: number; replies: number; helpful: number; activity: number }>(`
+      select
+        (select count(*) from communities c where member_count <> (select count(*) from memberships m where m.community_id = c.id and m.status = 'active'))::int as members,
+        (select count(*) from communities c where topic_count <> (select count(*) from topic_communities tc where tc.community_id = c.id and not tc.deleted))::int as topics,
+        (select count(*) from topics t where reply_count <> (select count(*) from posts p where p.topic_id = t.id and not p.is_opening and p.deleted_at is null))::int as replies,
+        (select count(*) from posts p where helpful_count <> (select count(*) from helpful_marks h where h.post_id = p.id))::int as helpful,
+        (select count(*) from topic_communities tc join topics t on t.id = tc.topic_id
+           where tc.last_activity_at <> t.last_activity_at
+              or t.last_activity_at <> (select max(created_at) from posts p where p.topic_id = t.id))::int as activity`);
+    expect(wrong).toEqual({ members: 0, topics: 0, replies: 0, helpful: 0, activity: 0 });
+  });
+
+  it('spreads activity over the past months, never in the future', async () => {
+    const span = await one<{ oldest: number; newest: number; future: number }>(`
+      select extract(epoch from now() - min(created_at)) / 86400 as oldest,
+             extract(epoch from now() - max(created_at)) / 86400 as newest,
+             (select count(*) from posts where created_at > now())::int as future
+      from posts`);
+    expect(Number(span.oldest)).toBeGreaterThan(90);
+    expect(Number(span.newest)).toBeLessThan(7);
+    expect(span.future).toBe(0);
+  });
+
+  it('renders Markdown and links @mentions', async () => {
+    const post = await one<{ body_html: string }>(`select body_html from posts where body_source like '%@james%' limit 1`);
+    expect(post.body_html).toContain('<a href="/people/james" class="mention">@james</a>');
+  });
+
+  it('does nothing when the database already has people', async () => {
+    const before = await one<{ n: number }>('select (select count(*) from users) + (select count(*) from posts) + (select count(*) from memberships) as n');
+    expect(await seedDemoIfEmpty(t.db)).toBeNull();
+    const after = await one<{ n: number }>('select (select count(*) from users) + (select count(*) from posts) + (select count(*) from memberships) as n');
+    expect(after).toEqual(before);
+  });
+
+  it('lets the demo accounts sign in with the documented password', async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const c = new Client(t.app);
+      const res = await c.post('/api/auth/signin', { login: account.username, password: account.password });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().user.siteRole).toBe(account.username === 'admin' ? 'admin' : 'member');
+    }
+  });
+
+  it('keeps the secret community out of sight of a signed-out visitor', async () => {
+    const res = await new Client(t.app).get('/api/communities?limit=50');
+    expect(res.statusCode).toBe(200);
+    const visibilities = (res.json().items as { visibility: string }[]).map((c) => c.visibility);
+    expect(visibilities).not.toContain('secret');
+    expect(visibilities.length).toBe(result!.communities - 1);
+  });
+});
