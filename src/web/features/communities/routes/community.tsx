@@ -23,7 +23,7 @@ function Closed({ community: c }: { community: CommunityDetail }) {
   else if (c.viewer.membership === 'requested') text = 'Your request to join is waiting for a coordinator. You will be able to read once they approve it.';
   else if (c.viewer.membership === 'invited') text = 'You have been invited. Accept the invitation to read and take part.';
   else if (c.viewer.canJoin) text = 'Join to read and take part in its conversations.';
-  else if (c.viewer.canRequest) text = 'Its conversations are for members. Ask to join and a coordinator will review your request.';
+  else if (c.viewer.canRequest) text = 'Ask to join and a coordinator will review your request. Once you are in, you can read and take part.';
   else text = 'Only invited people can join. Ask a coordinator or a member you know to invite you.';
   return (
     <Card className="p-6 text-center">
