@@ -12,5 +12,8 @@ pg.types.setTypeParser(20, (v) => Number(v));
 /** Opens a connection pool and a Drizzle handle over it. */
 export function connect(url: string, max = 20): { pool: pg.Pool; db: Db } {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection dropped by the server (restart, shutdown) must not crash the process;
+  // the pool replaces it on the next checkout.
+  pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
   return { pool, db: drizzle(pool, { schema }) };
 }
