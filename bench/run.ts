@@ -17,7 +17,7 @@ import autocannon from 'autocannon';
 import { BENCH_USER, openBenchDatabase, rng } from './lib/dataset.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const ENDPOINTS = ['feed', 'topic', 'search', 'reply'] as const;
+const ENDPOINTS = ['feed', 'topic', 'reply', 'search'] as const;
 type Endpoint = (typeof ENDPOINTS)[number];
 
 const { values: args } = parseArgs({
@@ -28,6 +28,7 @@ const { values: args } = parseArgs({
     only: { type: 'string', default: ENDPOINTS.join(',') },
     pool: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -35,7 +36,8 @@ if (args.help) {
   console.log(`Usage: npm run bench -- [--duration S] [--connections N] [--warmup S] [--only feed,topic,search,reply] [--pool N] [--keep]
 
 Runs against the dataset of \`npm run seed:large\` (DATA_DIR, default ./data-bench; or DATABASE_URL).
---pool sets the app's DB_POOL_SIZE; --keep leaves the replies the run created in the database.`);
+--pool sets the app's DB_POOL_SIZE; --keep leaves the replies the run created in the database;
+--profile writes a V8 CPU profile of the app to .tmp/*.cpuprofile (open it in Chrome DevTools).`);
   process.exit(0);
 }
 const DURATION = Number(args.duration);
@@ -67,6 +69,9 @@ const SEARCHES = [
 
 interface Result {
   endpoint: Endpoint;
+  /** App CPU milliseconds per request, and how busy the whole machine was (0–1). */
+  appCpuMsPerRequest?: number;
+  machineBusy?: number;
   request: string;
   requests: number;
   rps: number;
@@ -90,11 +95,29 @@ const statusKb = (pid: number, field: 'VmHWM' | 'VmRSS') => {
   }
 };
 
+/** CPU seconds used so far by a process (user + system). */
+const cpuSeconds = (pid: number) => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+};
+/** Busy and total CPU seconds of the whole machine (every process, including other people's). */
+const machineCpu = () => {
+  const [, ...v] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const idle = v[3] + v[4];
+  const total = v.reduce((a, b) => a + b, 0);
+  return { busy: (total - idle) / 100, total: total / 100 };
+};
+
 // ───────────────────────────── dataset ─────────────────────────────
 
 const { env, open } = openBenchDatabase();
 const database = await open();
 const pool = database.pool;
+pool.on('error', (e) => console.error(`database connection lost: ${e.message}`));
 const dbUrl = (pool as unknown as { options: { connectionString: string } }).options.connectionString;
 const q = async <T extends Record<string, unknown>>(text: string, values: unknown[] = []) => (await pool.query<T>(text, values)).rows;
 
@@ -147,7 +170,7 @@ console.log(
 // ───────────────────────────── server ─────────────────────────────
 
 const child: ChildProcess = fork(path.join(here, 'server.ts'), [], {
-  execArgv: ['--import', 'tsx'],
+  execArgv: ['--import', 'tsx', ...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(here, '..', '.tmp')}`] : [])],
   env: { ...process.env, BENCH_DATABASE_URL: dbUrl, ...(args.pool ? { BENCH_DB_POOL_SIZE: args.pool } : {}) },
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
@@ -251,17 +274,35 @@ async function fire(endpoint: Endpoint, seconds: number, connections: number, re
   };
 }
 
+/** Waits until the app's queries have drained from PostgreSQL, so one endpoint's backlog does not slow the next. */
+async function settle() {
+  for (let i = 0; i < 600; i++) {
+    const [{ n }] = await q<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`,
+    );
+    if (n === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 const results: Result[] = [];
 const rssSamples: { endpoint: Endpoint; peakRssMb: number }[] = [];
 try {
   for (const endpoint of only) {
+    await settle();
     if (WARMUP > 0) await fire(endpoint, WARMUP, Math.min(8, CONNECTIONS), false);
+    await settle();
     let peak = 0;
     const timer = setInterval(() => {
       peak = Math.max(peak, statusKb(pid, 'VmRSS'));
     }, 100);
     process.stdout.write(`${endpoint.padEnd(7)} ${CONNECTIONS} connections × ${DURATION} s … `);
+    const cpu0 = cpuSeconds(pid);
+    const m0 = machineCpu();
     const r = await fire(endpoint, DURATION, CONNECTIONS, true);
+    const m1 = machineCpu();
+    r.appCpuMsPerRequest = Math.round(((cpuSeconds(pid) - cpu0) * 1000 * 100) / Math.max(1, r.requests)) / 100;
+    r.machineBusy = Math.round(((m1.busy - m0.busy) / Math.max(0.01, m1.total - m0.total)) * 100) / 100;
     clearInterval(timer);
     rssSamples.push({ endpoint, peakRssMb: Math.round(peak / 1024) });
     results.push(r);
@@ -281,6 +322,8 @@ try {
       'p95 ms': fmt(r.p95),
       'p99 ms': fmt(r.p99),
       'errors/non-2xx': `${r.errors + r.timeouts}/${r.non2xx}`,
+      'app CPU ms/req': r.appCpuMsPerRequest,
+      'machine busy': `${Math.round((r.machineBusy ?? 0) * 100)}%`,
       target: `${TARGETS[r.endpoint].text} ${TARGETS[r.endpoint].ok(r) && r.non2xx + r.errors === 0 ? '✓' : '✗'}`,
     }));
     console.log();

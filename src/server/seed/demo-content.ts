@@ -191,7 +191,7 @@ export const COMMUNITIES: DemoCommunity[] = [
     },
     stage: 'potential',
     age: 60,
-    members: ['sofia', 'lars', 'diego', 'felix', 'george', 'claire', 'kwame', 'pablo', 'elena', 'lucy', 'isla', 'peter'],
+    members: ['sofia', 'lars', 'diego', 'felix', 'george', 'claire', 'kwame', 'pablo', 'elena', 'lucy', 'isla', 'peter', 'maria'],
     roles: { lars: ['core_group_member'], george: ['sponsor'], isla: ['questioner'] },
   },
   {

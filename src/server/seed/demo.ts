@@ -13,7 +13,7 @@ export const DEMO_PASSWORD = 'constellation-demo';
 /** Demo accounts worth signing in as (cited in the README); every other demo person uses the same password. */
 export const DEMO_ACCOUNTS = [
   { username: 'admin', password: DEMO_PASSWORD, who: 'site admin' },
-  { username: 'maria', password: DEMO_PASSWORD, who: 'coordinator of Network Operations, member of Asset Management Practitioners' },
+  { username: 'maria', password: DEMO_PASSWORD, who: 'coordinator of Network Operations; member of Asset Management Practitioners and Net Zero 2030' },
 ] as const;
 
 export { ORGANIZATION as DEMO_ORGANIZATION };
