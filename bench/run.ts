@@ -29,6 +29,7 @@ const { values: args } = parseArgs({
     pool: { type: 'string' },
     keep: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    rate: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -37,12 +38,14 @@ if (args.help) {
 
 Runs against the dataset of \`npm run seed:large\` (DATA_DIR, default ./data-bench; or DATABASE_URL).
 --pool sets the app's DB_POOL_SIZE; --keep leaves the replies the run created in the database;
+--rate R sends R requests/s in total instead of as many as the connections can (latency at a given load);
 --profile writes a V8 CPU profile of the app to .tmp/*.cpuprofile (open it in Chrome DevTools).`);
   process.exit(0);
 }
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const WARMUP = Number(args.warmup);
+const RATE = args.rate ? Number(args.rate) : undefined;
 const only = args.only.split(',').map((s) => s.trim()) as Endpoint[];
 for (const e of only) {
   if (!ENDPOINTS.includes(e)) {
@@ -71,6 +74,9 @@ interface Result {
   endpoint: Endpoint;
   /** App CPU milliseconds per request, and how busy the whole machine was (0–1). */
   appCpuMsPerRequest?: number;
+  /** PostgreSQL and load-generator (this process) CPU milliseconds per request; NaN for an external database. */
+  pgCpuMsPerRequest?: number;
+  loadCpuMsPerRequest?: number;
   machineBusy?: number;
   request: string;
   requests: number;
@@ -104,6 +110,16 @@ const cpuSeconds = (pid: number) => {
     return Number.NaN;
   }
 };
+/** CPU seconds used so far by the PostgreSQL cluster under DATA_DIR (postmaster and its children). */
+const pgCpuSeconds = (dataDir: string) => {
+  try {
+    const postmaster = Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return [postmaster, ...children].reduce((sum, p) => sum + (cpuSeconds(p) || 0), 0);
+  } catch {
+    return Number.NaN;
+  }
+};
 /** Busy and total CPU seconds of the whole machine (every process, including other people's). */
 const machineCpu = () => {
   const [, ...v] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
@@ -117,7 +133,10 @@ const machineCpu = () => {
 const { env, open } = openBenchDatabase();
 const database = await open();
 const pool = database.pool;
-pool.on('error', (e) => console.error(`database connection lost: ${e.message}`));
+let closing = false;
+pool.on('error', (e) => {
+  if (!closing) console.error(`database connection lost: ${e.message}`);
+});
 const dbUrl = (pool as unknown as { options: { connectionString: string } }).options.connectionString;
 const q = async <T extends Record<string, unknown>>(text: string, values: unknown[] = []) => (await pool.query<T>(text, values)).rows;
 
@@ -253,7 +272,8 @@ async function fire(endpoint: Endpoint, seconds: number, connections: number, re
   const times: number[] = [];
   const request = requestFor[endpoint]();
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: base, connections, duration: seconds, requests: [request] }, (err, result) =>
+    const rate = record && RATE ? { overallRate: RATE } : {};
+    const instance = autocannon({ url: base, connections, duration: seconds, requests: [request], ...rate }, (err, result) =>
       err ? reject(err) : resolve(result),
     );
     if (record) instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
@@ -278,7 +298,7 @@ async function fire(endpoint: Endpoint, seconds: number, connections: number, re
 async function settle() {
   for (let i = 0; i < 600; i++) {
     const [{ n }] = await q<{ n: number }>(
-      `select count(*)::int as n from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`,
+      `select count(*)::int as n from pg_stat_activity where datname = current_database() and backend_type = 'client backend' and state = 'active' and pid <> pg_backend_pid()`,
     );
     if (n === 0) return;
     await new Promise((r) => setTimeout(r, 100));
@@ -296,12 +316,18 @@ try {
     const timer = setInterval(() => {
       peak = Math.max(peak, statusKb(pid, 'VmRSS'));
     }, 100);
-    process.stdout.write(`${endpoint.padEnd(7)} ${CONNECTIONS} connections × ${DURATION} s … `);
+    process.stdout.write(`${endpoint.padEnd(7)} ${CONNECTIONS} connections × ${DURATION} s${RATE ? ` at ${RATE} req/s` : ''} … `);
     const cpu0 = cpuSeconds(pid);
+    const pg0 = pgCpuSeconds(env.dataDir);
+    const self0 = process.cpuUsage();
     const m0 = machineCpu();
     const r = await fire(endpoint, DURATION, CONNECTIONS, true);
     const m1 = machineCpu();
-    r.appCpuMsPerRequest = Math.round(((cpuSeconds(pid) - cpu0) * 1000 * 100) / Math.max(1, r.requests)) / 100;
+    const perRequest = (seconds: number) => Math.round((seconds * 1000 * 100) / Math.max(1, r.requests)) / 100;
+    const self = process.cpuUsage(self0);
+    r.appCpuMsPerRequest = perRequest(cpuSeconds(pid) - cpu0);
+    r.pgCpuMsPerRequest = env.DATABASE_URL ? Number.NaN : perRequest(pgCpuSeconds(env.dataDir) - pg0);
+    r.loadCpuMsPerRequest = perRequest((self.user + self.system) / 1e6);
     r.machineBusy = Math.round(((m1.busy - m0.busy) / Math.max(0.01, m1.total - m0.total)) * 100) / 100;
     clearInterval(timer);
     rssSamples.push({ endpoint, peakRssMb: Math.round(peak / 1024) });
@@ -322,7 +348,7 @@ try {
       'p95 ms': fmt(r.p95),
       'p99 ms': fmt(r.p99),
       'errors/non-2xx': `${r.errors + r.timeouts}/${r.non2xx}`,
-      'app CPU ms/req': r.appCpuMsPerRequest,
+      'CPU ms/req app/pg/load': `${r.appCpuMsPerRequest}/${r.pgCpuMsPerRequest}/${r.loadCpuMsPerRequest}`,
       'machine busy': `${Math.round((r.machineBusy ?? 0) * 100)}%`,
       target: `${TARGETS[r.endpoint].text} ${TARGETS[r.endpoint].ok(r) && r.non2xx + r.errors === 0 ? '✓' : '✗'}`,
     }));
@@ -338,7 +364,7 @@ try {
       `${JSON.stringify(
         {
           at: new Date().toISOString(),
-          config: { duration: DURATION, connections: CONNECTIONS, warmup: WARMUP, pool: args.pool ?? 'default' },
+          config: { duration: DURATION, connections: CONNECTIONS, warmup: WARMUP, pool: args.pool ?? 'default', rate: RATE ?? 'unlimited' },
           machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: pgVersion },
           dataset,
           peakRssMb,
@@ -373,5 +399,6 @@ try {
       console.log(`removed the run's replies from ${touched.length} topics`);
     }
   }
+  closing = true;
   await database.close();
 }
