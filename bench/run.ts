@@ -29,7 +29,6 @@ const { values: args } = parseArgs({
     pool: { type: 'string' },
     keep: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
-    rate: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -38,14 +37,12 @@ if (args.help) {
 
 Runs against the dataset of \`npm run seed:large\` (DATA_DIR, default ./data-bench; or DATABASE_URL).
 --pool sets the app's DB_POOL_SIZE; --keep leaves the replies the run created in the database;
---rate R sends R requests/s in total instead of as many as the connections can (latency at a given load);
 --profile writes a V8 CPU profile of the app to .tmp/*.cpuprofile (open it in Chrome DevTools).`);
   process.exit(0);
 }
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const WARMUP = Number(args.warmup);
-const RATE = args.rate ? Number(args.rate) : undefined;
 const only = args.only.split(',').map((s) => s.trim()) as Endpoint[];
 for (const e of only) {
   if (!ENDPOINTS.includes(e)) {
@@ -272,8 +269,7 @@ async function fire(endpoint: Endpoint, seconds: number, connections: number, re
   const times: number[] = [];
   const request = requestFor[endpoint]();
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
-    const rate = record && RATE ? { overallRate: RATE } : {};
-    const instance = autocannon({ url: base, connections, duration: seconds, requests: [request], ...rate }, (err, result) =>
+    const instance = autocannon({ url: base, connections, duration: seconds, requests: [request] }, (err, result) =>
       err ? reject(err) : resolve(result),
     );
     if (record) instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
@@ -316,7 +312,7 @@ try {
     const timer = setInterval(() => {
       peak = Math.max(peak, statusKb(pid, 'VmRSS'));
     }, 100);
-    process.stdout.write(`${endpoint.padEnd(7)} ${CONNECTIONS} connections × ${DURATION} s${RATE ? ` at ${RATE} req/s` : ''} … `);
+    process.stdout.write(`${endpoint.padEnd(7)} ${CONNECTIONS} connections × ${DURATION} s … `);
     const cpu0 = cpuSeconds(pid);
     const pg0 = pgCpuSeconds(env.dataDir);
     const self0 = process.cpuUsage();
@@ -364,7 +360,7 @@ try {
       `${JSON.stringify(
         {
           at: new Date().toISOString(),
-          config: { duration: DURATION, connections: CONNECTIONS, warmup: WARMUP, pool: args.pool ?? 'default', rate: RATE ?? 'unlimited' },
+          config: { duration: DURATION, connections: CONNECTIONS, warmup: WARMUP, pool: args.pool ?? 'default' },
           machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: pgVersion },
           dataset,
           peakRssMb,
