@@ -121,7 +121,7 @@ describe('journey: a newcomer asks, a member answers, the answer is found', () =
     await page.reload();
     const reply = page.getByRole('article', { name: 'Reply by Ben Okafor' });
     await reply.getByRole('button', { name: 'Accept as answer' }).click();
-    await reply.getByText('Accepted answer').waitFor();
+    await reply.getByText(/^\W*Accepted answer$/).waitFor();
     await page.getByRole('link', { name: 'Go to the accepted answer' }).waitFor();
     await expectAccessible(page);
 

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 const steps = [
   ['typecheck', 'npx', ['tsc', '--noEmit']],
-  ['lint', 'npx', ['biome', 'lint', '.']],
+  ['lint', 'npx', ['biome', 'lint', 'src', 'e2e', 'bench', 'scripts']],
   ['build', 'npx', ['vite', 'build', '--logLevel', 'warn']],
 ];
 for (const [name, cmd, args] of steps) {

@@ -23,6 +23,13 @@ describe('operations endpoints', () => {
     expect(docs.body).toContain('swagger');
   });
 
+  it('serves the web app for browser routes', async () => {
+    const res = await t.app.inject('/c/some-community');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('<div id="root">');
+  });
+
   it('answers unknown API paths with a problem body', async () => {
     const res = await t.app.inject('/api/nothing-here');
     expect(res.statusCode).toBe(404);

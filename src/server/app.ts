@@ -83,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
     // The web UI routes in the browser: any other GET outside /api gets the app shell.
     app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
       const file = (req.params as { '*': string })['*'];
       if (file && existsSync(path.join(webDir, file)) && !file.includes('..')) return reply.sendFile(file);
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
