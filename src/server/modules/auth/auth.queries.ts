@@ -1,5 +1,6 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import { sessions, users } from '../../db/schema/index.ts';
 
 export const viewerColumns = {
@@ -10,14 +11,19 @@ export const viewerColumns = {
   siteRole: users.siteRole,
 };
 
-/** The signed-in user behind a session id, if the session is still valid. */
-export async function findViewerBySession(db: Queryable, sessionId: string) {
-  const rows = await db
+const viewerBySession = prepared((db) =>
+  db
     .select(viewerColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, sql`now()`)))
-    .limit(1);
+    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql`now()`)))
+    .limit(1)
+    .prepare('viewer_by_session'),
+);
+
+/** The signed-in user behind a session id, if the session is still valid. */
+export async function findViewerBySession(db: Queryable, sessionId: string) {
+  const rows = await viewerBySession(db).execute({ id: sessionId });
   return rows[0] ?? null;
 }
 

@@ -1,6 +1,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
 import type { Queryable } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import { communities, memberRoles, memberships, users } from '../../db/schema/index.ts';
 import { visibleCommunitySql } from './communities.policy.ts';
 
@@ -17,21 +18,25 @@ export const summaryColumns = {
   topicCount: communities.topicCount,
 };
 
-/** A community by slug with the viewer's membership and roles, in one query. */
-export async function findCommunityWithAccess(db: Queryable, slug: string, viewer: Viewer | null) {
-  const viewerId = viewer?.id ?? 0;
-  const rows = await db
+const communityWithAccess = prepared((db) =>
+  db
     .select({
       ...summaryColumns,
       purpose: communities.purpose,
       createdAt: communities.createdAt,
       membership: memberships.status,
-      roles: sql<string[]>`coalesce((select array_agg(r.role order by r.role) from member_roles r where r.community_id = ${communities.id} and r.user_id = ${viewerId}), '{}')`,
+      roles: sql<string[]>`coalesce((select array_agg(r.role order by r.role) from member_roles r where r.community_id = ${communities.id} and r.user_id = ${sql.placeholder('viewerId')}), '{}')`,
     })
     .from(communities)
-    .leftJoin(memberships, and(eq(memberships.communityId, communities.id), eq(memberships.userId, viewerId)))
-    .where(eq(communities.slug, slug))
-    .limit(1);
+    .leftJoin(memberships, and(eq(memberships.communityId, communities.id), eq(memberships.userId, sql.placeholder('viewerId'))))
+    .where(eq(communities.slug, sql.placeholder('slug')))
+    .limit(1)
+    .prepare('community_with_access'),
+);
+
+/** A community by slug with the viewer's membership and roles, in one query. */
+export async function findCommunityWithAccess(db: Queryable, slug: string, viewer: Viewer | null) {
+  const rows = await communityWithAccess(db).execute({ slug, viewerId: viewer?.id ?? 0 });
   return rows[0] ?? null;
 }
 

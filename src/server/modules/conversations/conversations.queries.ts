@@ -1,6 +1,7 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
 import type { Queryable } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import { communities, helpfulMarks, memberships, posts, postRevisions, topicCommunities, topics, users } from '../../db/schema/index.ts';
 
 export interface FeedFilter {
@@ -44,8 +45,8 @@ export async function listFeed(db: Queryable, communityId: number, f: FeedFilter
     .limit(f.limit + 1);
 }
 
-export async function findTopic(db: Queryable, id: number) {
-  const rows = await db
+const topicById = prepared((db) =>
+  db
     .select({
       id: topics.id,
       title: topics.title,
@@ -63,28 +64,37 @@ export async function findTopic(db: Queryable, id: number) {
     })
     .from(topics)
     .innerJoin(users, eq(users.id, topics.authorId))
-    .where(eq(topics.id, id))
-    .limit(1);
+    .where(eq(topics.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('topic_by_id'),
+);
+
+export async function findTopic(db: Queryable, id: number) {
+  const rows = await topicById(db).execute({ id });
   return rows[0] ?? null;
 }
 
-/** The communities a topic is posted in, with the viewer's membership and roles in each. */
-export async function topicCommunitiesWithAccess(db: Queryable, topicId: number, viewer: Viewer | null) {
-  const viewerId = viewer?.id ?? 0;
-  return db
+const placesWithAccess = prepared((db) =>
+  db
     .select({
       id: communities.id,
       slug: communities.slug,
       name: communities.name,
       visibility: communities.visibility,
       membership: memberships.status,
-      roles: sql<string[]>`coalesce((select array_agg(r.role) from member_roles r where r.community_id = ${communities.id} and r.user_id = ${viewerId}), '{}')`,
+      roles: sql<string[]>`coalesce((select array_agg(r.role) from member_roles r where r.community_id = ${communities.id} and r.user_id = ${sql.placeholder('viewerId')}), '{}')`,
     })
     .from(topicCommunities)
     .innerJoin(communities, eq(communities.id, topicCommunities.communityId))
-    .leftJoin(memberships, and(eq(memberships.communityId, communities.id), eq(memberships.userId, viewerId)))
-    .where(eq(topicCommunities.topicId, topicId))
-    .orderBy(communities.name);
+    .leftJoin(memberships, and(eq(memberships.communityId, communities.id), eq(memberships.userId, sql.placeholder('viewerId'))))
+    .where(eq(topicCommunities.topicId, sql.placeholder('topicId')))
+    .orderBy(communities.name)
+    .prepare('topic_places_with_access'),
+);
+
+/** The communities a topic is posted in, with the viewer's membership and roles in each. */
+export async function topicCommunitiesWithAccess(db: Queryable, topicId: number, viewer: Viewer | null) {
+  return placesWithAccess(db).execute({ topicId, viewerId: viewer?.id ?? 0 });
 }
 
 /** A page of a topic's posts in order, with whether the viewer marked each helpful. */

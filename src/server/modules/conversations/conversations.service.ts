@@ -97,19 +97,19 @@ export async function reply(db: Db, viewer: Viewer, topicId: number, body: strin
     if (!parent || parent.topicId !== topicId) throw invalidField('parentId', 'You can only reply to a post in this topic.');
   }
   const { html, mentionedIds } = await render(db, body);
-  return db.transaction(async (tx) => {
-    const [post] = await tx
-      .insert(posts)
-      .values({ topicId, authorId: viewer.id, parentId: parentId ?? null, bodySource: body, bodyHtml: html, searchVector: searchVector(null, body) })
-      .returning({ id: posts.id, createdAt: posts.createdAt });
-    if (mentionedIds.length) await tx.insert(mentions).values(mentionedIds.map((userId) => ({ postId: post.id, userId })));
-    await tx
-      .update(topics)
-      .set({ replyCount: sql`${topics.replyCount} + 1`, lastActivityAt: post.createdAt })
-      .where(eq(topics.id, topicId));
-    await tx.update(topicCommunities).set({ lastActivityAt: post.createdAt }).where(eq(topicCommunities.topicId, topicId));
-    return post;
-  });
+  // One statement (atomic on its own): the post, its mentions and the topic's activity.
+  const res = await db.execute<{ id: number; created_at: Date }>(sql`
+    with p as (
+      insert into posts (topic_id, author_id, parent_id, body_source, body_html, search_vector)
+      values (${topicId}, ${viewer.id}, ${parentId ?? null}, ${body}, ${html}, ${searchVector(null, body)})
+      returning id, created_at
+    ),
+    m as (insert into mentions (post_id, user_id) select p.id, u from p, unnest(${`{${mentionedIds.join(',')}}`}::bigint[]) u),
+    t as (update topics set reply_count = reply_count + 1, last_activity_at = (select created_at from p) where id = ${topicId}),
+    tc as (update topic_communities set last_activity_at = (select created_at from p) where topic_id = ${topicId})
+    select id, created_at from p`);
+  const [row] = res.rows;
+  return { id: row.id, createdAt: row.created_at };
 }
 
 /** Edits a post, keeping the previous text as a revision; the opening post may change the title too. */
