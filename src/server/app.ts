@@ -15,6 +15,7 @@ import { conversationRoutes } from './modules/conversations/conversations.routes
 import { modelRoutes } from './modules/model/model.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
+import { jobsPlugin } from './jobs/jobs.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
 
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authPlugin);
+  await app.register(jobsPlugin);
   await app.register(authRoutes);
   await app.register(communityRoutes);
   await app.register(conversationRoutes);

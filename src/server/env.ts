@@ -20,9 +20,22 @@ const schema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /** The address people reach the app at; links in emails point here. */
+  APP_URL: z.string().url().optional(),
+  /** smtp://user:pass@host:port or smtps://…; unset keeps mail in the admin's outbox page. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Constellation <no-reply@constellation.local>'),
+  /** Run background jobs (email, digests, question routing) in this process. */
+  JOBS: boolish.default(true),
+  /** A question with no reply for this long is offered to likely experts. */
+  ROUTING_AFTER_HOURS: z.coerce.number().min(0).max(24 * 60).default(24),
+  /** At most this many questions are routed to one person in 7 days. */
+  ROUTING_WEEKLY_CAP: z.coerce.number().int().min(0).max(100).default(3),
+  /** Largest profile photo accepted, in bytes. */
+  PHOTO_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
 });
 
-export type Env = z.infer<typeof schema> & { dataDir: string };
+export type Env = z.infer<typeof schema> & { dataDir: string; appUrl: string };
 
 /** Reads and validates configuration once; nothing else reads process.env. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -31,5 +44,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+  const appUrl = (parsed.data.APP_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/$/, '');
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR), appUrl };
 }

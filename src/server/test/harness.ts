@@ -45,7 +45,7 @@ export interface TestApp {
 /** The whole app over a fresh database; `overrides` set configuration as environment variables would. */
 export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', SIGNIN_RATE_LIMIT: '1000', ...overrides });
+  const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', SIGNIN_RATE_LIMIT: '1000', JOBS: 'false', ...overrides });
   const app = await buildApp({ env, db: database.db, pool: database.pool });
   await app.ready();
   return {

@@ -188,3 +188,55 @@ export const valueCycles = [
 export function nameOf(items: readonly CatalogueItem[], key: string): string {
   return items.find((i) => i.key === key)?.name ?? key;
 }
+
+/** Self-rated level of an expertise area on a profile. */
+export const expertiseLevels = [
+  { key: 'learning', name: 'Learning', weight: 1, description: 'Building up knowledge; happy to learn with others.' },
+  { key: 'practitioner', name: 'Practitioner', weight: 2, description: 'Does this as part of the job.' },
+  { key: 'experienced', name: 'Experienced', weight: 3, description: 'Years of practice; others often ask.' },
+  { key: 'expert', name: 'Expert', weight: 4, description: 'Recognized authority; can teach and review.' },
+] as const;
+export const expertiseLevelKeys = keysOf(expertiseLevels);
+export type ExpertiseLevel = (typeof expertiseLevelKeys)[number];
+
+/** What can notify a person, with where it goes unless they choose otherwise. */
+export const notificationKinds = [
+  { key: 'reply', name: 'Replies', defaultDelivery: 'email', description: 'Someone replied in a topic you started or watch.' },
+  { key: 'mention', name: 'Mentions', defaultDelivery: 'email', description: 'Someone mentioned you with @username.' },
+  { key: 'answer_accepted', name: 'Accepted answers', defaultDelivery: 'email', description: 'Your reply was accepted as the answer to a question.' },
+  { key: 'question_routed', name: 'Questions for you', defaultDelivery: 'digest', description: 'An unanswered question you may be able to answer.' },
+  { key: 'new_topic', name: 'New topics', defaultDelivery: 'digest', description: 'A new topic in a community you watch.' },
+  { key: 'invitation', name: 'Invitations', defaultDelivery: 'email', description: 'You were invited to join a community.' },
+  { key: 'join_request', name: 'Join requests', defaultDelivery: 'email', description: 'Someone asked to join a community you coordinate.' },
+  { key: 'role_given', name: 'Roles', defaultDelivery: 'in_app', description: 'You were given a role in a community.' },
+] as const;
+export const notificationKindKeys = keysOf(notificationKinds);
+export type NotificationKind = (typeof notificationKindKeys)[number];
+
+/** Where a kind of notification goes. Every choice but "off" also shows it in the inbox. */
+export const deliveries = [
+  { key: 'in_app', name: 'In the app', description: 'Only in your inbox.' },
+  { key: 'email', name: 'Email right away', description: 'In your inbox and by email as it happens.' },
+  { key: 'digest', name: 'In the digest', description: 'In your inbox and gathered into your digest email.' },
+  { key: 'off', name: 'Off', description: 'Not at all.' },
+] as const;
+export const deliveryKeys = keysOf(deliveries);
+export type Delivery = (typeof deliveryKeys)[number];
+
+/** How often the digest email comes. */
+export const digestFrequencies = [
+  { key: 'daily', name: 'Daily', description: 'Every morning, if anything happened.' },
+  { key: 'weekly', name: 'Weekly', description: 'Monday mornings, if anything happened.' },
+  { key: 'off', name: 'Never', description: 'No digest email.' },
+] as const;
+export const digestFrequencyKeys = keysOf(digestFrequencies);
+export type DigestFrequency = (typeof digestFrequencyKeys)[number];
+
+/** How closely a person follows a community or a topic. */
+export const watchLevels = [
+  { key: 'watching', name: 'Watching', description: 'Hear about every new topic (community) or reply (topic).' },
+  { key: 'normal', name: 'Normal', description: 'Hear when someone replies to you or mentions you.' },
+  { key: 'muted', name: 'Muted', description: 'Hear nothing from it, not even in the digest.' },
+] as const;
+export const watchLevelKeys = keysOf(watchLevels);
+export type WatchLevel = (typeof watchLevelKeys)[number];

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { digestFrequencyKeys } from '../../../shared/model/catalogue.ts';
 import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const users = pgTable(
@@ -11,12 +12,23 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     siteRole: text('site_role', { enum: ['member', 'support', 'admin'] }).notNull().default('member'),
     bio: text('bio').notNull().default(''),
+    title: text('title').notNull().default(''),
+    location: text('location').notNull().default(''),
+    /** IANA time zone, e.g. Europe/London; empty until the person chooses. */
+    timeZone: text('time_zone').notNull().default(''),
+    /** Stored profile photo: file name under DATA_DIR/photos (changes on every upload). */
+    photo: text('photo'),
+    digestFrequency: text('digest_frequency', { enum: digestFrequencyKeys }).notNull().default('daily'),
+    lastDigestAt: timestamp('last_digest_at', { withTimezone: true }),
+    /** Secret for one-click unsubscribe links; works without signing in. */
+    emailToken: text('email_token').notNull().default(sql`replace(gen_random_uuid()::text, '-', '')`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('users_email_lower_uq').on(sql`lower(${t.email})`),
     uniqueIndex('users_username_lower_uq').on(sql`lower(${t.username})`),
     index('users_display_name_trgm').using('gin', sql`${t.displayName} gin_trgm_ops`),
+    uniqueIndex('users_email_token_uq').on(t.emailToken),
   ],
 );
 

@@ -1,3 +1,6 @@
 export * from './accounts.ts';
 export * from './communities.ts';
 export * from './conversations.ts';
+export * from './email.ts';
+export * from './notifications.ts';
+export * from './people.ts';
