@@ -32,8 +32,15 @@ export const topics = pgTable(
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** When question routing last looked for experts for this topic (null: not yet). */
+    routedAt: timestamp('routed_at', { withTimezone: true }),
   },
-  (t) => [index('topics_tags_idx').using('gin', t.tags), index('topics_author_idx').on(t.authorId, t.createdAt)],
+  (t) => [
+    index('topics_unrouted_questions_idx')
+      .on(t.createdAt)
+      .where(sql`${t.isQuestion} and ${t.acceptedPostId} is null and ${t.routedAt} is null and ${t.deletedAt} is null`),
+    index('topics_tags_idx').using('gin', t.tags), index('topics_author_idx').on(t.authorId, t.createdAt),
+  ],
 );
 
 /** Where a topic is posted: one row per community, so cross-posts show in each feed. */

@@ -1,0 +1,2 @@
+ALTER TABLE "topics" ADD COLUMN "routed_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "topics_unrouted_questions_idx" ON "topics" USING btree ("created_at") WHERE "topics"."is_question" and "topics"."accepted_post_id" is null and "topics"."routed_at" is null and "topics"."deleted_at" is null;
