@@ -28,6 +28,9 @@ export const users = pgTable(
     uniqueIndex('users_email_lower_uq').on(sql`lower(${t.email})`),
     uniqueIndex('users_username_lower_uq').on(sql`lower(${t.username})`),
     index('users_display_name_trgm').using('gin', sql`${t.displayName} gin_trgm_ops`),
+    // The people directory: search by name, username or title, listed by name.
+    index('users_directory_trgm').using('gin', sql`(${t.displayName} || ' ' || ${t.username} || ' ' || ${t.title}) gin_trgm_ops`),
+    index('users_directory_idx').on(t.displayName, t.id),
     uniqueIndex('users_email_token_uq').on(t.emailToken),
   ],
 );

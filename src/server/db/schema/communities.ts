@@ -78,5 +78,5 @@ export const memberRoles = pgTable(
     assignedBy: bigint('assigned_by', { mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.communityId, t.userId, t.role] }), index('member_roles_user_idx').on(t.userId)],
+  (t) => [primaryKey({ columns: [t.communityId, t.userId, t.role] }), index('member_roles_user_idx').on(t.userId), index('member_roles_role_idx').on(t.role, t.userId)],
 );
