@@ -10,6 +10,8 @@ import type pg from 'pg';
 import type { Db } from './db/client.ts';
 import type { Env } from './env.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { passwordResetRoutes } from './modules/auth/password-reset.routes.ts';
+import { emailRoutes } from './modules/email/email.routes.ts';
 import { communityRoutes } from './modules/communities/communities.routes.ts';
 import { conversationRoutes } from './modules/conversations/conversations.routes.ts';
 import { modelRoutes } from './modules/model/model.routes.ts';
@@ -17,6 +19,8 @@ import { peopleRoutes } from './modules/people/people.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { jobsPlugin } from './jobs/jobs.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { livePlugin } from './plugins/live.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
 
 declare module 'fastify' {
@@ -63,12 +67,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(authPlugin);
   await app.register(jobsPlugin);
+  await app.register(livePlugin);
   await app.register(authRoutes);
+  await app.register(passwordResetRoutes);
+  await app.register(emailRoutes);
   await app.register(communityRoutes);
   await app.register(conversationRoutes);
   await app.register(searchRoutes);
   await app.register(peopleRoutes);
   await app.register(modelRoutes);
+  await app.register(notificationRoutes);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Viewer } from '../../shared/contracts/auth.ts';
 import type { Db } from '../db/client.ts';
-import { communities, helpfulMarks, memberRoles, memberships, posts, topicCommunities, topics, users } from '../db/schema/index.ts';
+import { communities, helpfulMarks, memberRoles, memberships, notifications, posts, topicCommunities, topics, users } from '../db/schema/index.ts';
 import { hashPassword } from '../modules/auth/auth.service.ts';
 import { assignRole, createCommunity, invite, joinCommunity } from '../modules/communities/communities.service.ts';
 import { acceptAnswer, createTopic, crossPost, reply, setHelpful } from '../modules/conversations/conversations.service.ts';
@@ -123,11 +123,16 @@ async function seed(db: Db, passwordHash: string) {
       // Never in the future: squeeze the tail of a recent thread into the past.
       at = Math.min(at + r.after * HOUR + ((i + k) % 7) * 60_000, now - (t.replies.length - k) * 15 * 60_000);
       timeline.push({ postId: post.id, at });
-      if (r.accepted) await acceptAnswer(db, topicId, post.id);
+      if (r.accepted) await acceptAnswer(db, author, topicId, post.id);
       for (const u of r.helpful ?? []) await setHelpful(db, person(u), post.id, true);
     }
     for (const { postId, at: when } of timeline) {
       await db.update(posts).set({ createdAt: new Date(when) }).where(eq(posts.id, postId));
+      // What the seeding told people happened when the post was written, and has long been read.
+      await db
+        .update(notifications)
+        .set({ createdAt: new Date(when), readAt: when < now - 2 * DAY ? new Date(when + HOUR) : null })
+        .where(eq(notifications.postId, postId));
       await db
         .update(helpfulMarks)
         .set({ createdAt: new Date(Math.min(when + 2 * HOUR, now)) })

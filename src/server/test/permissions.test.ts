@@ -67,6 +67,9 @@ const coordOnly = (ok: number): Expect => ({
   admin: ok,
 });
 
+/** Anyone signed in who may read the community; 401 for anonymous. */
+const signedInRead: Expect = { anonymous: 401, outsider: { open: 200, secret: 404 }, member: 200, coordinator: 200, admin: 200 };
+
 interface Route {
   name: string;
   call: (c: Client, f: Fixture) => Promise<{ statusCode: number }>;
@@ -149,6 +152,10 @@ const routes: Route[] = [
     call: (c, f) => c.delete(`/api/posts/${f.replyId}/helpful`),
     expect: { anonymous: 401, outsider: { open: 200, secret: 404 }, member: 200, coordinator: 403, admin: 200 },
   },
+  { name: 'GET community watch', call: (c, f) => c.get(`/api/communities/${f.slug}/watch`), expect: signedInRead },
+  { name: 'PUT community watch', call: (c, f) => c.put(`/api/communities/${f.slug}/watch`, { level: 'watching' }), expect: signedInRead },
+  { name: 'GET topic watch', call: (c, f) => c.get(`/api/topics/${f.topicId}/watch`), expect: signedInRead },
+  { name: 'PUT topic watch', call: (c, f) => c.put(`/api/topics/${f.topicId}/watch`, { level: 'muted' }), expect: signedInRead },
 ];
 
 describe.each(['open', 'secret'] as Vis[])('%s community', (vis) => {
@@ -188,6 +195,16 @@ describe('routes without a community', () => {
   it.each(WHO)('GET /api/me/invitations as %s', async (who) => {
     const res = await people[who].get('/api/me/invitations');
     expect(res.statusCode).toBe(who === 'anonymous' ? 401 : 200);
+  });
+  it.each(WHO)('inbox and notification settings as %s', async (who) => {
+    const c = people[who];
+    const want = who === 'anonymous' ? 401 : 200;
+    expect((await c.get('/api/notifications')).statusCode).toBe(want);
+    expect((await c.get('/api/notifications/unread-count')).statusCode).toBe(want);
+    expect((await c.post('/api/notifications/read-all')).statusCode).toBe(want);
+    expect((await c.get('/api/me/notification-settings')).statusCode).toBe(want);
+    expect((await c.put('/api/me/notification-settings', { digestFrequency: 'daily' })).statusCode).toBe(want);
+    expect((await c.post('/api/notifications/999999/read')).statusCode).toBe(who === 'anonymous' ? 401 : 404);
   });
   it.each(WHO)('GET /api/model and /api/auth/session as %s', async (who) => {
     expect((await people[who].get('/api/model')).statusCode).toBe(200);

@@ -48,3 +48,16 @@ export function readableCommunityIdsSql(viewer: Viewer | null): SQL {
   if (!viewer) return sql`select c.id from communities c where c.visibility = 'open'`;
   return sql`select c.id from communities c where c.visibility = 'open' union ${activeMemberOf(viewer)}`;
 }
+
+/**
+ * SQL condition: the person whose id is `userId` may read topic `topicId` (mirrors canRead for
+ * someone other than the viewer; used to decide who may be told about a topic).
+ */
+export function userCanReadTopicSql(userId: SQL, topicId: SQL | number): SQL {
+  return sql`(exists (
+      select 1 from topic_communities tc join communities c on c.id = tc.community_id
+      where tc.topic_id = ${topicId}
+        and (c.visibility = 'open' or exists (
+          select 1 from memberships m where m.community_id = c.id and m.user_id = ${userId} and m.status = 'active'))
+    ) or exists (select 1 from users a where a.id = ${userId} and a.site_role = 'admin'))`;
+}

@@ -1,3 +1,4 @@
+import { notify } from '../notifications/notifications.service.ts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
 import type { CreateCommunityInput, UpdateCommunityInput } from '../../../shared/contracts/communities.ts';
@@ -71,6 +72,14 @@ export async function joinCommunity(db: Db, userId: number, communityId: number,
       await tx.insert(memberships).values({ communityId, userId, status });
     }
     if (status === 'active') await bumpMembers(tx, communityId, 1);
+    if (status === 'requested') {
+      await notify(tx, {
+        kind: 'join_request',
+        actorId: userId,
+        communityId,
+        recipients: sql`select r.user_id from member_roles r where r.community_id = ${communityId} and r.role = 'coordinator'`,
+      });
+    }
   });
 }
 
@@ -129,7 +138,10 @@ export async function invite(db: Db, viewer: Viewer, communityId: number, who: s
     await decideRequest(db, communityId, user.username, true);
     return { invited: 'user' as const, username: user.username, approvedRequest: true };
   }
-  await db.insert(memberships).values({ communityId, userId: user.id, status: 'invited', invitedBy: viewer.id }).onConflictDoNothing();
+  await db.transaction(async (tx) => {
+    const added = await tx.insert(memberships).values({ communityId, userId: user.id, status: 'invited', invitedBy: viewer.id }).onConflictDoNothing().returning();
+    if (added.length) await notify(tx, { kind: 'invitation', actorId: viewer.id, communityId, recipients: sql`select ${user.id}::bigint` });
+  });
   return { invited: 'user' as const, username: user.username };
 }
 
@@ -140,7 +152,8 @@ export async function assignRole(db: Db, viewer: Viewer, communityId: number, us
   const m = await findMembership(db, communityId, user.id);
   if (m?.status !== 'active') throw invalidField('username', `${user.displayName} is not a member of this community.`);
   await db.transaction(async (tx) => {
-    await tx.insert(memberRoles).values({ communityId, userId: user.id, role, assignedBy: viewer.id }).onConflictDoNothing();
+    const added = await tx.insert(memberRoles).values({ communityId, userId: user.id, role, assignedBy: viewer.id }).onConflictDoNothing().returning();
+    if (added.length) await notify(tx, { kind: 'role_given', actorId: viewer.id, communityId, recipients: sql`select ${user.id}::bigint`, data: { role } });
     await audit(tx, viewer.id, 'role.assigned', `community:${communityId}`, { username: user.username, role });
   });
 }

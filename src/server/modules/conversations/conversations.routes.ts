@@ -136,7 +136,7 @@ export const conversationRoutes: FastifyPluginAsyncZod = async (app) => {
       const viewer = requireViewer(req);
       const ctx = await loadReadableTopic(app.db, req.params.id, viewer);
       if (!ctx.isAuthor && !ctx.canModerate) throw forbidden('Only the person who asked or a coordinator can accept an answer.');
-      await acceptAnswer(app.db, ctx.topic.id, req.body.postId);
+      await acceptAnswer(app.db, viewer, ctx.topic.id, req.body.postId);
       return reply.code(204).send();
     },
   );
@@ -145,7 +145,7 @@ export const conversationRoutes: FastifyPluginAsyncZod = async (app) => {
     const viewer = requireViewer(req);
     const ctx = await loadReadableTopic(app.db, req.params.id, viewer);
     if (!ctx.isAuthor && !ctx.canModerate) throw forbidden('Only the person who asked or a coordinator can change the answer.');
-    await acceptAnswer(app.db, ctx.topic.id, null);
+    await acceptAnswer(app.db, viewer, ctx.topic.id, null);
     return reply.code(204).send();
   });
 

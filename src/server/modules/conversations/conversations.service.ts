@@ -7,6 +7,7 @@ import { conflict, forbidden, invalidField, notFound } from '../../errors.ts';
 import { mentionCandidates, renderMarkdown } from '../../lib/markdown.ts';
 import { type CommunityAccess, communityPolicy } from '../communities/communities.policy.ts';
 import { findCommunityWithAccess } from '../communities/communities.queries.ts';
+import { notifyNewMentions, notifyNewTopic, notifyReply, publishTopicEvent, notify } from '../notifications/notifications.service.ts';
 import { existingUsernames, findPost, findTopic, topicCommunitiesWithAccess } from './conversations.queries.ts';
 
 /** Renders Markdown with links for @mentions of people who exist; returns their ids. */
@@ -67,6 +68,7 @@ export async function createTopic(db: Db, viewer: Viewer, input: CreateTopicInpu
       .returning({ id: posts.id });
     if (mentionedIds.length) await tx.insert(mentions).values(mentionedIds.map((userId) => ({ postId: post.id, userId })));
     await tx.update(communities).set({ topicCount: sql`${communities.topicCount} + 1` }).where(inArray(communities.id, targets));
+    await notifyNewTopic(tx, { topicId: topic.id, postId: post.id, authorId: viewer.id, communityIds: targets, mentionedIds });
     return { id: topic.id };
   });
 }
@@ -97,8 +99,9 @@ export async function reply(db: Db, viewer: Viewer, topicId: number, body: strin
     if (!parent || parent.topicId !== topicId) throw invalidField('parentId', 'You can only reply to a post in this topic.');
   }
   const { html, mentionedIds } = await render(db, body);
-  // One statement (atomic on its own): the post, its mentions and the topic's activity.
-  const res = await db.execute<{ id: number; created_at: Date }>(sql`
+  // One statement for the post, its mentions and the topic's activity; then who to tell, in the same transaction.
+  return db.transaction(async (tx) => {
+    const res = await tx.execute<{ id: number; created_at: Date }>(sql`
     with p as (
       insert into posts (topic_id, author_id, parent_id, body_source, body_html, search_vector)
       values (${topicId}, ${viewer.id}, ${parentId ?? null}, ${body}, ${html}, ${searchVector(null, body)})
@@ -108,8 +111,11 @@ export async function reply(db: Db, viewer: Viewer, topicId: number, body: strin
     t as (update topics set reply_count = reply_count + 1, last_activity_at = (select created_at from p) where id = ${topicId}),
     tc as (update topic_communities set last_activity_at = (select created_at from p) where topic_id = ${topicId})
     select id, created_at from p`);
-  const [row] = res.rows;
-  return { id: row.id, createdAt: row.created_at };
+    const [row] = res.rows;
+    await notifyReply(tx, { topicId, postId: row.id, authorId: viewer.id, parentId, mentionedIds });
+    await publishTopicEvent(tx, topicId, 'reply');
+    return { id: row.id, createdAt: row.created_at };
+  });
 }
 
 /** Edits a post, keeping the previous text as a revision; the opening post may change the title too. */
@@ -126,8 +132,11 @@ export async function editPost(db: Db, viewer: Viewer, postId: number, body: str
       .set({ bodySource: body, bodyHtml: html, editedAt: sql`now()`, searchVector: searchVector(newTitle, body) })
       .where(eq(posts.id, postId));
     if (post.isOpening && title) await tx.update(topics).set({ title }).where(eq(topics.id, post.topicId));
-    await tx.delete(mentions).where(eq(mentions.postId, postId));
+    const before = await tx.delete(mentions).where(eq(mentions.postId, postId)).returning({ userId: mentions.userId });
     if (mentionedIds.length) await tx.insert(mentions).values(mentionedIds.map((userId) => ({ postId, userId })));
+    const added = mentionedIds.filter((id) => !before.some((b) => b.userId === id));
+    await notifyNewMentions(tx, { topicId: post.topicId, postId, authorId: viewer.id, mentionedIds: added });
+    await publishTopicEvent(tx, post.topicId, 'edited');
   });
 }
 
@@ -180,14 +189,19 @@ export async function setPostDeleted(db: Db, viewer: Viewer, postId: number, del
 }
 
 /** Marks one reply as the accepted answer of a question (or clears it with null). */
-export async function acceptAnswer(db: Db, topicId: number, postId: number | null) {
-  if (postId !== null) {
-    const post = await findPost(db, postId);
-    if (!post || post.topicId !== topicId || post.isOpening || post.deletedAt) {
-      throw invalidField('postId', 'Choose a reply in this topic as the answer.');
-    }
+export async function acceptAnswer(db: Db, viewer: Viewer, topicId: number, postId: number | null) {
+  const post = postId === null ? null : await findPost(db, postId);
+  if (postId !== null && (!post || post.topicId !== topicId || post.isOpening || post.deletedAt)) {
+    throw invalidField('postId', 'Choose a reply in this topic as the answer.');
   }
-  await db.update(topics).set({ acceptedPostId: postId, isQuestion: true }).where(eq(topics.id, topicId));
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ acceptedPostId: topics.acceptedPostId }).from(topics).where(eq(topics.id, topicId)).for('update');
+    await tx.update(topics).set({ acceptedPostId: postId, isQuestion: true }).where(eq(topics.id, topicId));
+    if (post && before?.acceptedPostId !== post.id) {
+      await notify(tx, { kind: 'answer_accepted', actorId: viewer.id, recipients: sql`select ${post.authorId}::bigint`, topicId, postId: post.id });
+    }
+    await publishTopicEvent(tx, topicId, 'accepted');
+  });
 }
 
 /** "This helped me": idempotent on and off; you cannot mark your own post. */
