@@ -240,3 +240,35 @@ export const watchLevels = [
 ] as const;
 export const watchLevelKeys = keysOf(watchLevels);
 export type WatchLevel = (typeof watchLevelKeys)[number];
+
+/**
+ * MODEL §8 — how a member's form of participation is computed from their activity. Stated once
+ * here and shown in the UI next to the result; every level is legitimate.
+ */
+export const participationThresholds = {
+  /** Roles that make someone part of the core group. */
+  coreRoles: ['coordinator', 'core_group_member'] as readonly string[],
+  /** Posts (topics and replies) in the community within this many days count as recent. */
+  activeWindowDays: 30,
+  /** At least this many recent posts: active. */
+  activeMinPosts: 4,
+  /** Any post within this many days (but fewer than the active threshold): occasional. */
+  occasionalWindowDays: 90,
+} as const;
+
+/** The form of participation for a member with these roles and recent posts (MODEL §8). */
+export function participationFormFor(a: { roles: readonly string[]; postsInActiveWindow: number; postsInOccasionalWindow: number }) {
+  const t = participationThresholds;
+  if (a.roles.some((r) => t.coreRoles.includes(r))) return 'core' as const;
+  if (a.postsInActiveWindow >= t.activeMinPosts) return 'active' as const;
+  if (a.postsInOccasionalWindow > 0) return 'occasional' as const;
+  return 'peripheral' as const;
+}
+
+/** The rule behind each computed form, in plain words, for the UI. */
+export const participationRules: Record<'core' | 'active' | 'occasional' | 'peripheral', string> = {
+  core: 'You are a coordinator or core group member here.',
+  active: `You posted at least ${participationThresholds.activeMinPosts} times in the last ${participationThresholds.activeWindowDays} days.`,
+  occasional: `You posted in the last ${participationThresholds.occasionalWindowDays} days, when a topic interested you.`,
+  peripheral: `You have not posted in the last ${participationThresholds.occasionalWindowDays} days. Reading and listening is a legitimate way to learn.`,
+};

@@ -1,0 +1,282 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Viewer } from '../../../shared/contracts/auth.ts';
+import { tagLabel, toTag } from '../../../shared/contracts/people.ts';
+import { type ExpertiseLevel, expertiseLevels } from '../../../shared/model/catalogue.ts';
+import type { Queryable } from '../../db/client.ts';
+import { readableCommunityIdsSql } from '../communities/communities.policy.ts';
+
+/** Public URL of a stored photo; the file name changes on every upload, so it can be cached forever. */
+export const photoUrl = (photo: string | null) => (photo ? `/api/photos/${photo}` : null);
+
+const levelWeightSql = sql.raw(
+  `(case e.level ${expertiseLevels.map((l) => `when '${l.key}' then ${l.weight}`).join(' ')} else 0 end)`,
+);
+const levelOrderSql = sql.raw(
+  `(case level ${expertiseLevels.map((l) => `when '${l.key}' then ${l.weight}`).join(' ')} else 0 end)`,
+);
+
+/** Declared expertise areas of several people at once (strongest first), keyed by user id. */
+export async function expertiseOf(db: Queryable, userIds: number[]) {
+  const map = new Map<number, { tag: string; level: ExpertiseLevel }[]>();
+  if (userIds.length === 0) return map;
+  const res = await db.execute<{ user_id: number; tag: string; level: ExpertiseLevel }>(sql`
+    select user_id, tag, level from expertise
+    where user_id = any(${sql.param(userIds)}::bigint[])
+    order by user_id, ${levelOrderSql} desc, tag`);
+  for (const r of res.rows) {
+    const list = map.get(r.user_id) ?? [];
+    list.push({ tag: r.tag, level: r.level });
+    map.set(r.user_id, list);
+  }
+  return map;
+}
+
+/** A person's editable profile fields. */
+export async function findProfile(db: Queryable, userId: number) {
+  const res = await db.execute<{
+    id: number;
+    username: string;
+    display_name: string;
+    title: string;
+    location: string;
+    time_zone: string;
+    bio: string;
+    photo: string | null;
+    created_at: Date;
+  }>(sql`select id, username, display_name, title, location, time_zone, bio, photo, created_at from users where id = ${userId}`);
+  return res.rows[0] ?? null;
+}
+
+export interface DirectoryFilter {
+  q?: string;
+  communityId?: number;
+  tag?: string;
+  role?: string;
+  after: [string, number] | null;
+  limit: number;
+}
+
+/**
+ * People in the directory, by name. A role filter only counts roles held in communities whose
+ * members the viewer may read, so a listing never hints at a secret membership.
+ */
+export async function listDirectory(db: Queryable, viewer: Viewer | null, f: DirectoryFilter) {
+  const where: SQL[] = [];
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, '\\$&')}%`;
+    where.push(sql`(u.display_name || ' ' || u.username || ' ' || u.title) ilike ${like}`);
+  }
+  if (f.communityId) {
+    where.push(sql`exists (select 1 from memberships m where m.community_id = ${f.communityId} and m.user_id = u.id and m.status = 'active')`);
+  }
+  if (f.tag) where.push(sql`exists (select 1 from expertise e where e.user_id = u.id and e.tag = ${f.tag})`);
+  if (f.role) {
+    where.push(sql`exists (
+      select 1 from member_roles r
+      join memberships m on m.community_id = r.community_id and m.user_id = r.user_id and m.status = 'active'
+      where r.user_id = u.id and r.role = ${f.role}
+        and r.community_id in (${readableCommunityIdsSql(viewer)})
+        ${f.communityId ? sql`and r.community_id = ${f.communityId}` : sql``})`);
+  }
+  if (f.after) where.push(sql`(u.display_name, u.id) > (${f.after[0]}, ${f.after[1]})`);
+  const res = await db.execute<{ id: number; username: string; display_name: string; title: string; location: string; photo: string | null }>(sql`
+    select u.id, u.username, u.display_name, u.title, u.location, u.photo
+    from users u
+    ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``}
+    order by u.display_name, u.id
+    limit ${f.limit + 1}`);
+  return res.rows;
+}
+
+/** The viewer's communities with roles and recent posting, for "My communities". */
+export async function listMyCommunities(db: Queryable, userId: number, windows: { activeDays: number; occasionalDays: number }, after: [string, number] | null, limit: number) {
+  const res = await db.execute<{
+    id: number;
+    slug: string;
+    name: string;
+    visibility: string;
+    joined_at: Date;
+    roles: string[];
+    recent: number;
+    occasional: number;
+    last_post_at: Date | null;
+  }>(sql`
+    select c.id, c.slug, c.name, c.visibility, m.created_at as joined_at,
+      coalesce((select array_agg(r.role order by r.role) from member_roles r where r.community_id = c.id and r.user_id = ${userId}), '{}') as roles,
+      a.recent, a.occasional, a.last_post_at
+    from memberships m
+    join communities c on c.id = m.community_id
+    cross join lateral (
+      select count(*) filter (where p.created_at > now() - make_interval(days => ${windows.activeDays}))::int as recent,
+             count(*)::int as occasional,
+             max(p.created_at) as last_post_at
+      from posts p
+      join topic_communities tc on tc.topic_id = p.topic_id and tc.community_id = c.id
+      where p.author_id = ${userId} and p.deleted_at is null
+        and p.created_at > now() - make_interval(days => ${windows.occasionalDays})
+    ) a
+    where m.user_id = ${userId} and m.status = 'active'
+      ${after ? sql`and (c.name, c.id) > (${after[0]}, ${after[1]})` : sql``}
+    order by c.name, c.id
+    limit ${limit + 1}`);
+  return res.rows;
+}
+
+// ───────────────────────────── who knows ─────────────────────────────
+
+const STOPWORDS = new Set(
+  'a an and are as at be but by can do does for from has have how i in is it its me my of on or our should so than that the their them there these they this to us was we what when where which who why will with would you your anyone know knows about'.split(
+    ' ',
+  ),
+);
+
+/** Tags a question may be filed under: the whole phrase, each meaningful word and each pair of neighbours. */
+export function tagsFromText(text: string): string[] {
+  const words = text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 3 && !STOPWORDS.has(w));
+  const out = new Set<string>();
+  const phrase = toTag(words.join(' '));
+  if (phrase) out.add(phrase);
+  for (const w of words) out.add(toTag(w));
+  for (let i = 0; i + 1 < words.length; i++) out.add(toTag(`${words[i]} ${words[i + 1]}`));
+  return [...out].filter(Boolean).slice(0, 24);
+}
+
+/** How many recent matching topics are examined for evidence (see docs/decisions/004 and 006). */
+export const EVIDENCE_TOPICS = 200;
+
+// How much each kind of evidence weighs against declared expertise (an expert's exact tag is 12).
+const weights = { accepted: 5, helpful: 1, reply: 1, helpfulCap: 40, replyCap: 20, exactTag: 3, wordTag: 2 } as const;
+// Constants written into the SQL (as parameters they would be untyped text).
+const W = Object.fromEntries(Object.entries(weights).map(([k, v]) => [k, sql.raw(String(v))])) as Record<keyof typeof weights, SQL>;
+
+export interface Expert {
+  userId: number;
+  username: string;
+  displayName: string;
+  score: number;
+  reasons: string[];
+}
+
+const times = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * People who know about a subject, ranked by declared expertise (tag match weighted by level)
+ * and by evidence in topics tagged or worded like it: accepted answers, helpful marks on their
+ * replies, and replies. Evidence counts only in communities `viewer` may read (and, with
+ * `communityIds`, only in those; declared expertise then counts only for their members).
+ * Each result says, in plain words, why the person was suggested.
+ */
+export async function findExperts(
+  db: Queryable,
+  viewer: Viewer | null,
+  q: { text: string; tags: string[] },
+  opts: { limit: number; communityIds?: number[]; excludeUserIds?: number[] },
+): Promise<Array<{ userId: number; username: string; displayName: string; score: number; reasons: string[] }>> {
+  const rows = await findExpertRows(db, viewer, q, opts);
+  return rows.map(({ title: _t, photo: _p, ...e }) => e);
+}
+
+/** findExperts with the profile fields the finder page shows. */
+export async function findExpertRows(
+  db: Queryable,
+  viewer: Viewer | null,
+  q: { text: string; tags: string[] },
+  opts: { limit: number; communityIds?: number[]; excludeUserIds?: number[] },
+): Promise<Array<Expert & { title: string; photo: string | null }>> {
+  const exactTag = toTag(q.text);
+  const tags = [...new Set([...q.tags.map(toTag), ...tagsFromText(q.text)].filter(Boolean))];
+  const text = q.text.trim();
+  if (tags.length === 0 && !text) return [];
+  const limit = Math.max(1, Math.min(opts.limit, 100));
+  const exclude = opts.excludeUserIds ?? [];
+  const scope = opts.communityIds;
+  if (scope && scope.length === 0) return [];
+
+  const readable = scope
+    ? sql`select id from (${readableCommunityIdsSql(viewer)}) r(id) where id = any(${sql.param(scope)}::bigint[])`
+    : readableCommunityIdsSql(viewer);
+  const tagArray = sql`${sql.param(tags)}::text[]`;
+  // Inline tsquery (not a CTE) so the planner can tell a common word from a rare one (decision 004).
+  const tsq = sql`websearch_to_tsquery('english', ${text})`;
+  const inReadable = (topicId: SQL) =>
+    sql`exists (select 1 from topic_communities tc where tc.topic_id = ${topicId} and not tc.deleted and tc.community_id in (select id from readable))`;
+  const declaredScope = scope
+    ? sql`and e.user_id in (select m.user_id from memberships m where m.status = 'active' and m.community_id in (select id from readable))`
+    : sql``;
+
+  const res = await db.execute<{
+    user_id: number;
+    username: string;
+    display_name: string;
+    title: string;
+    photo: string | null;
+    score: number;
+    areas: { tag: string; level: ExpertiseLevel }[] | null;
+    replies: number | null;
+    accepted: number | null;
+    helpful: number | null;
+  }>(sql`
+    with readable as materialized (${readable}),
+    matched as materialized (
+      (select t.id from topics t
+        where t.tags && ${tagArray} and t.deleted_at is null and ${inReadable(sql`t.id`)}
+        order by t.id desc limit ${EVIDENCE_TOPICS})
+      union
+      (select p.topic_id from posts p
+        where p.search_vector @@ ${tsq} and p.is_opening and p.deleted_at is null and ${inReadable(sql`p.topic_id`)}
+        order by p.id desc limit ${EVIDENCE_TOPICS})
+    ),
+    evidence as (
+      select p.author_id as user_id,
+        count(*)::int as replies,
+        count(*) filter (where t.accepted_post_id = p.id)::int as accepted,
+        coalesce(sum(p.helpful_count), 0)::int as helpful
+      from matched m
+      join topics t on t.id = m.id and t.deleted_at is null
+      join posts p on p.topic_id = m.id and not p.is_opening and p.deleted_at is null
+      group by p.author_id
+    ),
+    declared as (
+      select e.user_id,
+        json_agg(json_build_object('tag', e.tag, 'level', e.level) order by ${levelWeightSql} desc, e.tag) as areas,
+        sum(${levelWeightSql} * case when e.tag = ${exactTag} then ${W.exactTag} else ${W.wordTag} end) as score
+      from expertise e
+      where e.tag = any(${tagArray}) ${declaredScope}
+      group by e.user_id
+    ),
+    scored as (
+      select coalesce(d.user_id, v.user_id) as user_id, d.areas, v.replies, v.accepted, v.helpful,
+        (coalesce(d.score, 0) + coalesce(v.accepted, 0) * ${W.accepted}
+          + least(coalesce(v.helpful, 0), ${W.helpfulCap}) * ${W.helpful}
+          + least(coalesce(v.replies, 0), ${W.replyCap}) * ${W.reply})::float8 as score
+      from declared d full join evidence v on v.user_id = d.user_id
+    )
+    select s.user_id, u.username, u.display_name, u.title, u.photo, s.score, s.areas, s.replies, s.accepted, s.helpful
+    from scored s join users u on u.id = s.user_id
+    where not (s.user_id = any(${sql.param(exclude)}::bigint[]))
+    order by s.score desc, u.id
+    limit ${limit}`);
+
+  return res.rows.map((r) => {
+    const reasons: string[] = [];
+    if (r.areas?.length) {
+      const levelName = (k: string) => expertiseLevels.find((l) => l.key === k)?.name.toLowerCase() ?? k;
+      reasons.push(`Declared expertise: ${r.areas.map((a) => `${tagLabel(a.tag)} (${levelName(a.level)})`).join(', ')}`);
+    }
+    if (r.accepted) reasons.push(`${times(r.accepted, 'accepted answer', 'accepted answers')} on topics like this`);
+    if (r.helpful) reasons.push(`Their replies were marked helpful ${times(r.helpful, 'time', 'times')}`);
+    if (r.replies) reasons.push(`${times(r.replies, 'reply', 'replies')} in topics like this`);
+    return {
+      userId: r.user_id,
+      username: r.username,
+      displayName: r.display_name,
+      title: r.title,
+      photo: r.photo,
+      score: Math.round(r.score * 10) / 10,
+      reasons,
+    };
+  });
+}

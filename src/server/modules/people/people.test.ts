@@ -1,0 +1,450 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, createTestApp, makeCommunity, makeTopic, signedInClient, type TestApp } from '../../test/harness.ts';
+import { findExperts } from './people.service.ts';
+
+const MAX = 300_000;
+let t: TestApp;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'people-test-'));
+  t = await createTestApp({ DATA_DIR: dataDir, PHOTO_MAX_BYTES: String(MAX) });
+});
+afterAll(async () => {
+  await t.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Uploads `data` as a multipart file the way a browser form does. */
+async function upload(c: Client, data: Buffer, opts: { field?: string; filename?: string; type?: string } = {}) {
+  if (!c.csrf) await c.refreshCsrf();
+  const boundary = `----constellation${randomBytes(8).toString('hex')}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${opts.field ?? 'photo'}"; filename="${opts.filename ?? 'me.png'}"\r\nContent-Type: ${opts.type ?? 'image/png'}\r\n\r\n`;
+  const payload = Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return c.app.inject({
+    method: 'POST',
+    url: '/api/me/photo',
+    headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'x-csrf-token': c.csrf!,
+      cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+    },
+    payload,
+  });
+}
+
+const photoFiles = () => {
+  try {
+    return readdirSync(path.join(dataDir, 'photos')).sort();
+  } catch {
+    return [];
+  }
+};
+const png = (w: number, h: number) => sharp({ create: { width: w, height: h, channels: 3, background: '#2f6f9f' } }).png().toBuffer();
+/** Random pixels stored uncompressed: a real PNG of about w*h*3 bytes. */
+const noisePng = (w: number, h: number) => sharp(randomBytes(w * h * 3), { raw: { width: w, height: h, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+
+const dbPhoto = async (username: string) => (await t.pool.query('select photo from users where username = $1', [username])).rows[0].photo as string | null;
+const idOf = async (table: 'users' | 'communities', key: string) =>
+  (await t.pool.query(`select id from ${table} where ${table === 'users' ? 'username' : 'slug'} = $1`, [key])).rows[0].id as number;
+
+describe('my profile', () => {
+  it('reads and updates name, title, location, time zone and bio', async () => {
+    const me = await signedInClient(t);
+    const res = await me.patch('/api/me/profile', { displayName: 'Amaka Obi', title: 'Senior Hydrologist', location: 'Leeds', timeZone: 'Europe/London', bio: 'Rivers.' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ displayName: 'Amaka Obi', title: 'Senior Hydrologist', location: 'Leeds', timeZone: 'Europe/London', bio: 'Rivers.', photoUrl: null, expertise: [] });
+    expect((await me.get('/api/me/profile')).json().title).toBe('Senior Hydrologist');
+    const pub = (await new Client(t.app).get(`/api/people/${me.username}`)).json();
+    expect(pub).toMatchObject({ displayName: 'Amaka Obi', title: 'Senior Hydrologist', location: 'Leeds', timeZone: 'Europe/London', photoUrl: null });
+  });
+
+  it('refuses an unknown time zone and changes nothing', async () => {
+    const me = await signedInClient(t);
+    await me.patch('/api/me/profile', { timeZone: 'Asia/Tokyo' });
+    for (const tz of ['Mars/Olympus', 'Europe/../../etc', 'UTC; drop table users']) {
+      const res = await me.patch('/api/me/profile', { timeZone: tz });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0].path).toBe('timeZone');
+    }
+    expect((await me.get('/api/me/profile')).json().timeZone).toBe('Asia/Tokyo');
+    expect((await me.patch('/api/me/profile', { timeZone: '' })).json().timeZone).toBe('');
+  });
+
+  it('needs a signed-in person', async () => {
+    const anon = new Client(t.app);
+    expect((await anon.get('/api/me/profile')).statusCode).toBe(401);
+    expect((await anon.patch('/api/me/profile', { title: 'x' })).statusCode).toBe(401);
+  });
+
+  it('replaces expertise areas, normalizing tags, strongest first', async () => {
+    const me = await signedInClient(t);
+    const res = await me.put('/api/me/expertise', {
+      areas: [
+        { tag: 'Leak-Detection', level: 'practitioner' },
+        { tag: 'pump-maintenance', level: 'expert' },
+      ],
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().expertise).toEqual([
+      { tag: 'pump-maintenance', level: 'expert' },
+      { tag: 'leak-detection', level: 'practitioner' },
+    ]);
+    const again = await me.put('/api/me/expertise', { areas: [{ tag: 'scada', level: 'learning' }] });
+    expect(again.json().expertise).toEqual([{ tag: 'scada', level: 'learning' }]);
+    expect((await t.pool.query('select count(*)::int as n from expertise where user_id = $1', [await idOf('users', me.username!)])).rows[0].n).toBe(1);
+  });
+
+  it('refuses duplicate, malformed or too many areas and keeps the old ones', async () => {
+    const me = await signedInClient(t);
+    await me.put('/api/me/expertise', { areas: [{ tag: 'scada', level: 'expert' }] });
+    const bad = [
+      { areas: [{ tag: 'scada', level: 'expert' }, { tag: 'SCADA', level: 'learning' }] },
+      { areas: [{ tag: '<script>', level: 'expert' }] },
+      { areas: [{ tag: 'ok', level: 'guru' }] },
+      { areas: Array.from({ length: 13 }, (_, i) => ({ tag: `t${i}`, level: 'learning' })) },
+      { areas: 'scada' },
+    ];
+    for (const body of bad) {
+      const res = await me.put('/api/me/expertise', body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().errors[0].path).toMatch(/^areas/);
+    }
+    expect((await me.get('/api/me/profile')).json().expertise).toEqual([{ tag: 'scada', level: 'expert' }]);
+  });
+});
+
+describe('photo', () => {
+  it('stores a square 256px WebP without metadata, serves it cacheable, and changes the URL on each upload', async () => {
+    const me = await signedInClient(t);
+    const withExif = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#884422' } })
+      .jpeg()
+      .withMetadata({ exif: { IFD0: { Copyright: 'secret-gps-place' } } })
+      .toBuffer();
+    const res = await upload(me, withExif, { filename: 'me.jpg', type: 'image/jpeg' });
+    expect(res.statusCode, res.body).toBe(200);
+    const url1 = res.json().photoUrl as string;
+    expect(url1).toMatch(/^\/api\/photos\/\d+-[0-9a-f]{16}\.webp$/);
+    const img = await me.get(url1);
+    expect(img.statusCode).toBe(200);
+    expect(img.headers['content-type']).toBe('image/webp');
+    expect(img.headers['cache-control']).toContain('immutable');
+    const meta = await sharp(img.rawPayload).metadata();
+    expect(meta).toMatchObject({ format: 'webp', width: 256, height: 256 });
+    expect(meta.exif).toBeUndefined();
+    expect(img.rawPayload.includes(Buffer.from('secret-gps-place'))).toBe(false);
+
+    const res2 = await upload(me, await png(300, 300));
+    const url2 = res2.json().photoUrl as string;
+    expect(url2).not.toBe(url1);
+    expect((await me.get(url1)).statusCode).toBe(404);
+    const myId = await idOf('users', me.username!);
+    expect(photoFiles().filter((f) => f.startsWith(`${myId}-`))).toHaveLength(1);
+    expect((await me.get(`/api/people/${me.username}`)).json().photoUrl).toBe(url2);
+
+    const del = await me.delete('/api/me/photo');
+    expect(del.statusCode).toBe(204);
+    expect(await dbPhoto(me.username!)).toBeNull();
+    expect((await me.get(url2)).statusCode).toBe(404);
+  });
+
+  it('accepts a photo larger than the JSON body limit but within PHOTO_MAX_BYTES', async () => {
+    const me = await signedInClient(t);
+    const big = await noisePng(300, 300); // ≈ 270 kB
+    expect(big.length).toBeLessThan(MAX);
+    expect((await upload(me, big)).statusCode).toBe(200);
+  });
+
+  const refusals: [string, () => Promise<Buffer>, { filename?: string; type?: string }, number][] = [
+    ['an oversized photo', () => noisePng(400, 400), {}, 413],
+    ['an empty file', async () => Buffer.alloc(0), {}, 422],
+    ['an executable named .png', async () => Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), randomBytes(2000)]), { filename: 'photo.png', type: 'image/png' }, 422],
+    ['an ELF binary', async () => Buffer.concat([Buffer.from('\x7fELF'), randomBytes(500)]), { filename: 'photo.jpg', type: 'image/jpeg' }, 422],
+    [
+      'an SVG with a script',
+      async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect width="10" height="10"/></svg>'),
+      { filename: 'photo.svg', type: 'image/svg+xml' },
+      422,
+    ],
+    ['an HTML page', async () => Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>'), { filename: 'photo.png', type: 'image/png' }, 422],
+    ['a truncated PNG', async () => (await png(200, 200)).subarray(0, 60), {}, 422],
+  ];
+  it.each(refusals)('refuses %s with a problem naming the photo field, storing nothing', async (_name, make, opts, status) => {
+    const me = await signedInClient(t);
+    await upload(me, await png(100, 100));
+    const before = { photo: await dbPhoto(me.username!), files: photoFiles() };
+    const res = await upload(me, await make(), opts);
+    expect(res.statusCode, res.body).toBe(status);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().errors.map((e: { path: string }) => e.path)).toContain('photo');
+    expect(await dbPhoto(me.username!)).toBe(before.photo);
+    expect(photoFiles()).toEqual(before.files);
+  });
+
+  it('refuses a request with no photo field or not multipart', async () => {
+    const me = await signedInClient(t);
+    const wrongField = await upload(me, await png(50, 50), { field: 'avatar' });
+    expect(wrongField.statusCode).toBe(422);
+    const json = await me.post('/api/me/photo', { photo: 'data:image/png;base64,AAAA' });
+    expect(json.statusCode).toBe(422);
+    expect(json.json().errors[0].path).toBe('photo');
+    expect(await dbPhoto(me.username!)).toBeNull();
+  });
+
+  it('serves only stored photo names', async () => {
+    const me = await signedInClient(t);
+    expect((await me.get('/api/photos/..%2F..%2Fetc%2Fpasswd')).statusCode).toBe(404);
+    expect((await me.get('/api/photos/1-0123456789abcdef.webp')).statusCode).toBe(404);
+  });
+});
+
+describe('my communities', () => {
+  it('lists every community I belong to, secret ones included, with roles and a computed form of participation', async () => {
+    const me = await signedInClient(t);
+    const other = await signedInClient(t);
+    const core = await makeCommunity(me, { name: 'A Core' });
+    const active = await makeCommunity(other, { name: 'B Active' });
+    const occasional = await makeCommunity(other, { name: 'C Occasional', visibility: 'secret' });
+    const peripheral = await makeCommunity(other, { name: 'D Peripheral' });
+    await other.post(`/api/communities/${occasional}/invitations`, { who: me.username });
+    for (const s of [active, occasional, peripheral]) expect((await me.post(`/api/communities/${s}/join`)).statusCode).toBe(200);
+    await other.put(`/api/communities/${active}/members/${me.username}/roles/broker`);
+    const topic = await makeTopic(other, [active]);
+    for (let i = 0; i < 4; i++) await me.post(`/api/topics/${topic}/replies`, { body: `Reply ${i}` });
+    const occ = await makeTopic(me, [occasional]);
+    const old = await makeTopic(me, [peripheral]);
+    await t.pool.query(`update posts set created_at = now() - interval '60 days' where topic_id = $1`, [occ]);
+    await t.pool.query(`update posts set created_at = now() - interval '200 days' where topic_id = $1`, [old]);
+
+    const res = await me.get('/api/me/communities');
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items;
+    expect(items.map((i: { slug: string }) => i.slug)).toEqual([core, active, occasional, peripheral]);
+    expect(items.map((i: { participation: string }) => i.participation)).toEqual(['core', 'active', 'occasional', 'peripheral']);
+    expect(items[0].roles).toEqual(['coordinator']);
+    expect(items[1]).toMatchObject({ roles: ['broker'], postsRecently: 4 });
+    expect(items[2].visibility).toBe('secret');
+
+    const page1 = (await me.get('/api/me/communities?limit=3')).json();
+    expect(page1.items).toHaveLength(3);
+    const page2 = (await me.get(`/api/me/communities?limit=3&cursor=${page1.nextCursor}`)).json();
+    expect(page2.items.map((i: { slug: string }) => i.slug)).toEqual([peripheral]);
+    expect(page2.nextCursor).toBeNull();
+  });
+
+  it('is for signed-in people only and rejects a forged cursor', async () => {
+    const me = await signedInClient(t);
+    expect((await new Client(t.app).get('/api/me/communities')).statusCode).toBe(401);
+    const res = await me.get('/api/me/communities?cursor=bm9wZQ');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].path).toBe('cursor');
+  });
+});
+
+describe('directory', () => {
+  let coord: Client;
+  let hydro: Client;
+  let hidden: Client;
+  let outsider: Client;
+  let open: string;
+  let secret: string;
+  const word = `Zq${randomBytes(3).toString('hex')}`;
+
+  beforeAll(async () => {
+    coord = await signedInClient(t);
+    hydro = await signedInClient(t);
+    hidden = await signedInClient(t);
+    outsider = await signedInClient(t);
+    open = await makeCommunity(coord, { name: 'Dir Open' });
+    secret = await makeCommunity(coord, { name: 'Dir Secret', visibility: 'secret' });
+    await hydro.post(`/api/communities/${open}/join`);
+    await coord.post(`/api/communities/${secret}/invitations`, { who: hidden.username });
+    await hidden.post(`/api/communities/${secret}/join`);
+    await coord.put(`/api/communities/${secret}/members/${hidden.username}/roles/broker`);
+    await hydro.patch('/api/me/profile', { displayName: `Hana ${word}`, title: 'Senior Hydrologist' });
+    await hidden.patch('/api/me/profile', { displayName: `Hugo ${word}`, title: `Hydrologist ${word}` });
+    await hydro.put('/api/me/expertise', { areas: [{ tag: `flood-${word.toLowerCase()}`, level: 'expert' }] });
+  });
+
+  const names = (res: { json: () => { items: { username: string }[] } }) => res.json().items.map((i) => i.username);
+
+  it('searches names, usernames and titles and shows expertise', async () => {
+    const res = await outsider.get(`/api/people?q=${word.toLowerCase()}`);
+    expect(res.statusCode).toBe(200);
+    expect(names(res)).toEqual([hydro.username, hidden.username]);
+    expect(res.json().items[0]).toMatchObject({ title: 'Senior Hydrologist', expertise: [{ tag: `flood-${word.toLowerCase()}`, level: 'expert' }] });
+    expect(names(await outsider.get(`/api/people?q=${hydro.username!}`))).toEqual([hydro.username]);
+    expect(names(await outsider.get('/api/people?q=100%25_'))).toEqual([]);
+  });
+
+  it('filters by expertise, community and role', async () => {
+    expect(names(await outsider.get(`/api/people?tag=flood-${word.toLowerCase()}`))).toEqual([hydro.username]);
+    expect(names(await outsider.get(`/api/people?community=${open}`)).sort()).toEqual([coord.username, hydro.username].sort());
+    expect(names(await outsider.get(`/api/people?q=${word}&role=broker`))).toEqual([]);
+    expect(names(await coord.get(`/api/people?q=${word}&role=broker`))).toEqual([hidden.username]);
+    expect(names(await coord.get(`/api/people?community=${secret}&role=broker`))).toEqual([hidden.username]);
+  });
+
+  it('treats a secret community the viewer cannot see as missing', async () => {
+    for (const c of [outsider, new Client(t.app)]) {
+      const res = await c.get(`/api/people?community=${secret}`);
+      expect(res.statusCode).toBe(404);
+      expect((await c.get('/api/people?community=no-such-community')).statusCode).toBe(404);
+    }
+  });
+
+  it('paginates with a cursor and no repeats', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await outsider.get(`/api/people?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode).toBe(200);
+      seen.push(...names(res));
+      cursor = res.json().nextCursor;
+    } while (cursor);
+    const total = (await t.pool.query('select count(*)::int as n from users')).rows[0].n;
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+
+  it('refuses bad filters with the field named', async () => {
+    for (const [qs, field] of [
+      ['role=emperor', 'role'],
+      ['tag=%3Cscript%3E', 'tag'],
+      ['limit=500', 'limit'],
+      [`q=${'x'.repeat(101)}`, 'q'],
+      ['cursor=abc', 'cursor'],
+    ]) {
+      const res = await outsider.get(`/api/people?${qs}`);
+      expect(res.statusCode, qs).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().errors[0].path).toBe(field);
+    }
+  });
+
+  it('never shows a secret membership on a profile to outsiders', async () => {
+    const pub = (await outsider.get(`/api/people/${hidden.username}`)).json();
+    expect(pub.communities).toEqual([]);
+    const mine = (await coord.get(`/api/people/${hidden.username}`)).json();
+    expect(mine.communities.map((c: { slug: string }) => c.slug)).toEqual([secret]);
+  });
+});
+
+describe('who knows', () => {
+  let asker: Client;
+  let insider: Client;
+  let declaredExpert: Client;
+  let declaredLearner: Client;
+  let answerer: Client;
+  let secretAnswerer: Client;
+  let open: string;
+  let secret: string;
+  const tag = `pump-${randomBytes(2).toString('hex')}`;
+  const rare = `impeller${randomBytes(2).toString('hex')}`;
+
+  beforeAll(async () => {
+    asker = await signedInClient(t);
+    insider = await signedInClient(t);
+    declaredExpert = await signedInClient(t);
+    declaredLearner = await signedInClient(t);
+    answerer = await signedInClient(t);
+    secretAnswerer = await signedInClient(t);
+    const helper = await signedInClient(t);
+    open = await makeCommunity(insider, { name: 'Pumps Open' });
+    secret = await makeCommunity(insider, { name: 'Pumps Secret', visibility: 'secret' });
+    for (const c of [answerer, helper, asker]) await c.post(`/api/communities/${open}/join`);
+    await insider.post(`/api/communities/${secret}/invitations`, { who: secretAnswerer.username });
+    await secretAnswerer.post(`/api/communities/${secret}/join`);
+    await declaredExpert.put('/api/me/expertise', { areas: [{ tag, level: 'expert' }] });
+    await declaredLearner.put('/api/me/expertise', { areas: [{ tag, level: 'learning' }] });
+
+    // Evidence in the open community: an accepted answer marked helpful twice.
+    const q1 = await makeTopic(insider, [open], { title: 'How often do you service the pumps?', tags: [tag] });
+    const r1 = (await answerer.post(`/api/topics/${q1}/replies`, { body: 'Every quarter, with vibration checks.' })).json().id;
+    expect((await insider.put(`/api/topics/${q1}/accepted`, { postId: r1 })).statusCode).toBe(204);
+    expect((await helper.put(`/api/posts/${r1}/helpful`)).statusCode).toBe(200);
+    expect((await asker.put(`/api/posts/${r1}/helpful`)).statusCode).toBe(200);
+    // A topic worded like the subject, without the tag.
+    const q2 = await makeTopic(insider, [open], { title: `Worn ${rare} blades`, body: `Our ${rare} blades wear out fast.`, tags: [] });
+    await answerer.post(`/api/topics/${q2}/replies`, { body: 'Check for cavitation.' });
+    // Evidence only in the secret community.
+    const q3 = await makeTopic(insider, [secret], { title: `Secret ${rare} and pump question`, tags: [tag] });
+    const r3 = (await secretAnswerer.post(`/api/topics/${q3}/replies`, { body: 'Confidential answer.' })).json().id;
+    await insider.put(`/api/topics/${q3}/accepted`, { postId: r3 });
+  });
+
+  const who = (res: { json: () => { items: { username: string }[] } }) => res.json().items.map((i) => i.username);
+
+  it('ranks declared expertise by level and evidence, and says why', async () => {
+    const res = await asker.get(`/api/who-knows?q=${tag}`);
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items;
+    const names = who(res);
+    expect(names).toContain(declaredExpert.username);
+    expect(names).toContain(answerer.username);
+    expect(names.indexOf(declaredExpert.username!)).toBeLessThan(names.indexOf(declaredLearner.username!));
+    const label = tag.replace('-', ' ');
+    expect(items.find((i: { username: string }) => i.username === declaredExpert.username).reasons).toEqual([`Declared expertise: ${label} (expert)`]);
+    const a = items.find((i: { username: string }) => i.username === answerer.username);
+    expect(a.reasons).toEqual(['1 accepted answer on topics like this', 'Their replies were marked helpful 2 times', '1 reply in topics like this']);
+    expect(names).not.toContain(asker.username);
+  });
+
+  it('finds evidence in topics worded like the subject', async () => {
+    const res = await asker.get(`/api/who-knows?q=${rare}`);
+    expect(who(res)).toEqual([answerer.username]);
+    expect(res.json().items[0].reasons).toEqual(['1 reply in topics like this']);
+  });
+
+  it('never uses evidence the asker cannot read', async () => {
+    for (const c of [asker, new Client(t.app)]) {
+      expect(who(await c.get(`/api/who-knows?q=${tag}`))).not.toContain(secretAnswerer.username);
+      expect(who(await c.get(`/api/who-knows?q=${rare}`))).not.toContain(secretAnswerer.username);
+      expect((await c.get(`/api/who-knows?q=${tag}&community=${secret}`)).statusCode).toBe(404);
+    }
+    const inside = (await insider.get(`/api/who-knows?q=${tag}`)).json().items;
+    expect(inside.find((i: { username: string }) => i.username === secretAnswerer.username).reasons).toContain('1 accepted answer on topics like this');
+  });
+
+  it('restricts to one community when asked', async () => {
+    const res = await insider.get(`/api/who-knows?q=${tag}&community=${open}`);
+    // Declared experts who are not members of the community are left out; evidence counts only there.
+    expect(who(res)).toEqual([answerer.username]);
+  });
+
+  it('findExperts honours the viewer, communityIds and excludeUserIds', async () => {
+    const insiderViewer = { id: await idOf('users', insider.username!), username: insider.username!, displayName: 'x', email: 'x', siteRole: 'member' as const };
+    const secretId = await idOf('communities', secret);
+    const openId = await idOf('communities', open);
+    const inSecret = await findExperts(t.db, insiderViewer, { text: 'question', tags: [tag] }, { limit: 5, communityIds: [secretId] });
+    expect(inSecret.map((e) => e.username)).toEqual([secretAnswerer.username]);
+    expect(inSecret[0]).toMatchObject({ userId: await idOf('users', secretAnswerer.username!), displayName: expect.any(String), score: expect.any(Number) });
+    const anon = await findExperts(t.db, null, { text: 'question', tags: [tag] }, { limit: 5, communityIds: [secretId] });
+    expect(anon).toEqual([]);
+    const excluded = await findExperts(t.db, insiderViewer, { text: '', tags: [tag] }, { limit: 10, communityIds: [openId], excludeUserIds: [await idOf('users', answerer.username!)] });
+    expect(excluded).toEqual([]);
+  });
+
+  it('answers an empty list, not an error, when nobody matches; refuses bad input', async () => {
+    const res = await asker.get('/api/who-knows?q=xylophone-tuning-nobody');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual([]);
+    for (const [qs, field] of [
+      ['', 'q'],
+      ['q=x', 'q'],
+      [`q=${'y'.repeat(201)}`, 'q'],
+      ['q=pumps&limit=0', 'limit'],
+    ]) {
+      const bad = await asker.get(`/api/who-knows?${qs}`);
+      expect(bad.statusCode, qs).toBe(400);
+      expect(bad.json().errors[0].path).toBe(field);
+    }
+    const hostile = await asker.get(`/api/who-knows?q=${encodeURIComponent("'); drop table users; -- & | ! <script>")}`);
+    expect(hostile.statusCode).toBe(200);
+  });
+});
