@@ -1,4 +1,6 @@
+import { emailJobs } from '../modules/email/email.jobs.ts';
+import { routingJobs } from '../modules/notifications/routing.job.ts';
 import type { JobDefinition } from './jobs.ts';
 
 /** Every background job the app runs. Each module contributes its own definitions. */
-export const jobDefinitions: JobDefinition[] = [];
+export const jobDefinitions: JobDefinition[] = [...emailJobs, ...routingJobs];

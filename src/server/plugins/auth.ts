@@ -16,6 +16,12 @@ declare module 'fastify' {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/**
+ * Routes exempt from CSRF, by method and route pattern. Only routes whose credential is a
+ * secret in the URL (not a cookie) belong here: mail clients post one-click unsubscribe
+ * (RFC 8058) with no session and no token.
+ */
+const CSRF_EXEMPT = new Set(['POST /api/email/unsubscribe']);
 
 /** Resolves the session cookie to `request.viewer` and guards cookie-authenticated writes against CSRF. */
 export const authPlugin = fp(async (app: FastifyInstance) => {
@@ -30,7 +36,9 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     req.viewer = token ? await findViewerBySession(app.db, hashToken(token)) : null;
   });
   app.addHook('onRequest', (req, reply, done) => {
-    if (UNSAFE.has(req.method) && req.url.startsWith('/api/')) return app.csrfProtection(req, reply, done);
+    if (UNSAFE.has(req.method) && req.url.startsWith('/api/') && !CSRF_EXEMPT.has(`${req.method} ${req.routeOptions.url}`)) {
+      return app.csrfProtection(req, reply, done);
+    }
     done();
   });
 });

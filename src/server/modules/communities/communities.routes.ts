@@ -134,7 +134,9 @@ export const communityRoutes: FastifyPluginAsyncZod = async (app) => {
       const viewer = requireViewer(req);
       const { community, access } = await loadVisibleCommunity(app.db, req.params.slug, viewer);
       if (!communityPolicy.canModerate(viewer, access)) throw forbidden('Only coordinators can invite people.');
-      return reply.code(201).send(await invite(app.db, viewer, community.id, req.body.who));
+      const result = await invite(app.db, viewer, community.id, req.body.who, app.env.appUrl);
+      if (result.invited === 'email') await app.jobs.nudge('email.send');
+      return reply.code(201).send(result);
     },
   );
 

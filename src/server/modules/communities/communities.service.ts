@@ -1,5 +1,6 @@
 import { notify } from '../notifications/notifications.service.ts';
 import { and, eq, sql } from 'drizzle-orm';
+import { queueInvitationEmail } from '../email/email.invitations.ts';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
 import type { CreateCommunityInput, UpdateCommunityInput } from '../../../shared/contracts/communities.ts';
 import type { Role } from '../../../shared/model/catalogue.ts';
@@ -120,17 +121,18 @@ export async function decideRequest(db: Db, communityId: number, username: strin
 }
 
 /** Invites a person by username or email; an unknown email is kept until that person signs up. */
-export async function invite(db: Db, viewer: Viewer, communityId: number, who: string) {
+export async function invite(db: Db, viewer: Viewer, communityId: number, who: string, appUrl?: string) {
   const byEmail = who.includes('@');
   if (byEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(who)) throw invalidField('who', 'Enter a valid email address or a username.');
   const user = byEmail ? await findUserByEmail(db, who) : await findUserByUsername(db, who);
   if (!user && !byEmail) throw invalidField('who', `Nobody has the username “${who}”. Invite them by email instead.`);
   if (!user) {
-    await db
-      .insert(emailInvitations)
-      .values({ communityId, email: who.toLowerCase(), invitedBy: viewer.id })
-      .onConflictDoNothing();
-    return { invited: 'email' as const, email: who.toLowerCase() };
+    const email = who.toLowerCase();
+    await db.transaction(async (tx) => {
+      const added = await tx.insert(emailInvitations).values({ communityId, email, invitedBy: viewer.id }).onConflictDoNothing().returning();
+      if (added.length && appUrl) await queueInvitationEmail(tx, appUrl, { email, communityId, inviterId: viewer.id });
+    });
+    return { invited: 'email' as const, email };
   }
   const m = await findMembership(db, communityId, user.id);
   if (m?.status === 'active') throw conflict('already_member', `${user.displayName} is already a member.`, 'who');
