@@ -150,6 +150,39 @@ const cases: Case[] = [
     required: ['postId'],
     invalid: { postId: ['1', -5, 1.5, 999_999_999] },
   },
+  {
+    route: 'edit my profile',
+    method: 'PATCH',
+    url: () => '/api/me/profile',
+    valid: () => ({ title: 'Network engineer' }),
+    required: [],
+    invalid: {
+      displayName: ['', HUGE, 7],
+      title: [HUGE, 5],
+      location: [HUGE, ['Leeds']],
+      timeZone: ['Mars/Olympus_Mons', SQLI, SCRIPT, HUGE, 3],
+      bio: ['x'.repeat(2001), {}],
+    },
+  },
+  {
+    route: 'set my expertise',
+    method: 'PUT',
+    url: () => '/api/me/expertise',
+    valid: () => ({ areas: [{ tag: 'pumps', level: 'expert' }] }),
+    required: ['areas'],
+    invalid: {
+      areas: [
+        'pumps',
+        [{ tag: SCRIPT, level: 'expert' }],
+        [{ tag: SQLI, level: 'expert' }],
+        [{ tag: 'pumps', level: 'guru' }],
+        [{ tag: 'x'.repeat(31), level: 'expert' }],
+        [{ tag: 'pumps', level: 'expert' }, { tag: 'Pumps', level: 'learning' }],
+        Array.from({ length: 13 }, (_, i) => ({ tag: `t${i}`, level: 'learning' })),
+        [{}],
+      ],
+    },
+  },
 ];
 
 describe.each(cases)('$route', (c) => {

@@ -84,6 +84,8 @@ const routes: Route[] = [
   { name: 'GET topic posts', call: (c, f) => c.get(`/api/topics/${f.topicId}/posts`), expect: read() },
   { name: 'GET post revisions', call: (c, f) => c.get(`/api/posts/${f.replyId}/revisions`), expect: read() },
   { name: 'GET search in community', call: (c, f) => c.get(`/api/search?q=${f.word}&community=${f.slug}`), expect: read() },
+  { name: 'GET people in community', call: (c, f) => c.get(`/api/people?community=${f.slug}`), expect: read() },
+  { name: 'GET who-knows in community', call: (c, f) => c.get(`/api/who-knows?q=${f.word}&community=${f.slug}`), expect: read() },
   { name: 'PATCH community', call: (c, f) => c.patch(`/api/communities/${f.slug}`, { purpose: 'New purpose' }), expect: coordOnly(200) },
   {
     name: 'POST join',
@@ -188,6 +190,15 @@ describe.each(['open', 'secret'] as Vis[])('%s community', (vis) => {
     const profile = await c.get(`/api/people/${fresh.username}`);
     expect(profile.json().communities.some((x: { slug: string }) => x.slug === f.slug)).toBe(visible);
     expect(profile.json().recentTopics.some((x: { id: number }) => x.id === topicId)).toBe(visible);
+    // Neither the directory's role filter nor "who knows" evidence may hint at the membership.
+    await people.coordinator.put(`/api/communities/${f.slug}/members/${fresh.username}/roles/journalist`);
+    expect((await fresh.post(`/api/topics/${f.topicId}/replies`, { body: `I know ${f.word} well.` })).statusCode).toBe(201);
+    const dir = await c.get(`/api/people?q=${fresh.username}&role=journalist`);
+    expect(dir.statusCode).toBe(200);
+    expect(dir.json().items.some((x: { username: string }) => x.username === fresh.username)).toBe(visible);
+    const experts = await c.get(`/api/who-knows?q=${f.word}`);
+    expect(experts.statusCode).toBe(200);
+    expect(experts.json().items.some((x: { username: string }) => x.username === fresh.username)).toBe(visible);
   });
 });
 
@@ -205,6 +216,19 @@ describe('routes without a community', () => {
     expect((await c.get('/api/me/notification-settings')).statusCode).toBe(want);
     expect((await c.put('/api/me/notification-settings', { digestFrequency: 'daily' })).statusCode).toBe(want);
     expect((await c.post('/api/notifications/999999/read')).statusCode).toBe(who === 'anonymous' ? 401 : 404);
+  });
+  it.each(WHO)('own profile, expertise, photo and communities as %s', async (who) => {
+    const c = people[who];
+    const want = (ok: number) => (who === 'anonymous' ? 401 : ok);
+    expect((await c.get('/api/me/profile')).statusCode).toBe(want(200));
+    expect((await c.patch('/api/me/profile', { location: 'Leeds' })).statusCode).toBe(want(200));
+    expect((await c.put('/api/me/expertise', { areas: [{ tag: 'valves', level: 'practitioner' }] })).statusCode).toBe(want(200));
+    expect((await c.delete('/api/me/photo')).statusCode).toBe(want(204));
+    expect((await c.get('/api/me/communities')).statusCode).toBe(want(200));
+  });
+  it.each(WHO)('the directory and "who knows" as %s', async (who) => {
+    expect((await people[who].get('/api/people?q=person')).statusCode).toBe(200);
+    expect((await people[who].get('/api/who-knows?q=valves')).statusCode).toBe(200);
   });
   it.each(WHO)('GET /api/model and /api/auth/session as %s', async (who) => {
     expect((await people[who].get('/api/model')).statusCode).toBe(200);

@@ -76,6 +76,14 @@ describe('my profile', () => {
     expect((await me.patch('/api/me/profile', { timeZone: '' })).json().timeZone).toBe('');
   });
 
+  it('cannot be used to change anything but profile fields', async () => {
+    const me = await signedInClient(t);
+    const res = await me.patch('/api/me/profile', { title: 'Boss', siteRole: 'admin' });
+    expect(res.statusCode).toBe(400);
+    const row = (await t.pool.query('select site_role, title from users where username = $1', [me.username])).rows[0];
+    expect(row).toEqual({ site_role: 'member', title: '' });
+  });
+
   it('needs a signed-in person', async () => {
     const anon = new Client(t.app);
     expect((await anon.get('/api/me/profile')).statusCode).toBe(401);
