@@ -12,8 +12,6 @@ import type { Env } from './env.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { passwordResetRoutes } from './modules/auth/password-reset.routes.ts';
 import { emailRoutes } from './modules/email/email.routes.ts';
-import { passwordResetRoutes } from './modules/auth/password-reset.routes.ts';
-import { emailRoutes } from './modules/email/email.routes.ts';
 import { communityRoutes } from './modules/communities/communities.routes.ts';
 import { conversationRoutes } from './modules/conversations/conversations.routes.ts';
 import { modelRoutes } from './modules/model/model.routes.ts';
@@ -71,8 +69,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(jobsPlugin);
   await app.register(livePlugin);
   await app.register(authRoutes);
-  await app.register(passwordResetRoutes);
-  await app.register(emailRoutes);
   await app.register(passwordResetRoutes);
   await app.register(emailRoutes);
   await app.register(communityRoutes);

@@ -1,6 +1,6 @@
 import { notify } from '../notifications/notifications.service.ts';
-import { and, eq, sql } from 'drizzle-orm';
 import { queueInvitationEmail } from '../email/email.invitations.ts';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
 import type { CreateCommunityInput, UpdateCommunityInput } from '../../../shared/contracts/communities.ts';
 import type { Role } from '../../../shared/model/catalogue.ts';
