@@ -60,6 +60,24 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   };
 }
 
+/** Another app instance over the same database, as a second process behind a load balancer would be. */
+export async function attachInstance(t: TestApp, overrides: Record<string, string> = {}): Promise<TestApp> {
+  const { pool, db } = connect(t.url, 5);
+  const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', SIGNIN_RATE_LIMIT: '1000', JOBS: 'false', ...overrides });
+  const app = await buildApp({ env, db, pool });
+  await app.ready();
+  return {
+    app,
+    db,
+    pool,
+    url: t.url,
+    close: async () => {
+      await app.close();
+      await pool.end();
+    },
+  };
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A browser-like API client: keeps cookies and sends the CSRF token on writes. */
