@@ -151,6 +151,30 @@ const cases: Case[] = [
     invalid: { postId: ['1', -5, 1.5, 999_999_999] },
   },
   {
+    route: 'ask for a password reset',
+    method: 'POST',
+    url: () => '/api/auth/password-reset',
+    valid: () => ({ email: 'someone@example.org' }),
+    required: ['email'],
+    invalid: { email: [42, 'nope', HUGE, SCRIPT, SQLI, ['a@example.org']] },
+  },
+  {
+    route: 'choose a new password',
+    method: 'POST',
+    url: () => '/api/auth/password-reset/confirm',
+    valid: () => ({ token: 'abc', password: 'long-enough-pass-9' }),
+    required: ['token', 'password'],
+    invalid: { token: [42, '', HUGE, {}], password: [HUGE, 123, ''] },
+  },
+  {
+    route: 'undo an unsubscribe',
+    method: 'POST',
+    url: () => '/api/email/unsubscribe/undo',
+    valid: () => ({ token: 'abc', kind: 'digest', value: 'daily' }),
+    required: ['token', 'kind', 'value'],
+    invalid: { token: [42, '', HUGE], kind: ['everything', 42, SCRIPT], value: ['sometimes', SQLI, 42] },
+  },
+  {
     route: 'edit my profile',
     method: 'PATCH',
     url: () => '/api/me/profile',
@@ -245,5 +269,21 @@ describe('free text keeps hostile content inert', () => {
     const res = await coord.post(`/api/topics/${topicId}/replies`, { body: 'x'.repeat(1_100_000) });
     expect(res.statusCode).toBe(413);
     expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+});
+
+describe('one-click unsubscribe', () => {
+  it.each([
+    ['kind', '?token=abc&kind=everything'],
+    ['kind', '?token=abc'],
+    ['token', '?kind=digest'],
+    ['token', `?token=${'x'.repeat(500)}&kind=digest`],
+  ])('refuses a bad %s (%s) and changes nothing', async (field, query) => {
+    const before = await snapshot();
+    const res = await t.app.inject({ method: 'POST', url: `/api/email/unsubscribe${query}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().errors.map((e: { path: string }) => e.path)).toContain(field);
+    expect(await snapshot()).toBe(before);
   });
 });

@@ -230,6 +230,19 @@ describe('routes without a community', () => {
     expect((await people[who].get('/api/people?q=person')).statusCode).toBe(200);
     expect((await people[who].get('/api/who-knows?q=valves')).statusCode).toBe(200);
   });
+  it.each(WHO)('the email outbox (site admins only) as %s', async (who) => {
+    const c = people[who];
+    const want = who === 'anonymous' ? 401 : who === 'admin' ? 200 : 403;
+    const [row] = (
+      await t.pool.query(`insert into email_outbox (kind, to_address, subject, text, html) values ('test', 'a@example.org', 'Hi', 'Hi', '<p>Hi</p>') returning id`)
+    ).rows;
+    expect((await c.get('/api/admin/outbox')).statusCode).toBe(want);
+    expect((await c.get(`/api/admin/outbox/${row.id}`)).statusCode).toBe(want);
+  });
+  it.each(WHO)('unsubscribe links answer the same to everyone (the token is the credential) as %s', async (who) => {
+    const res = await people[who].request('POST', '/api/email/unsubscribe?token=not-a-token&kind=digest', {}, { csrf: false });
+    expect(res.statusCode).toBe(404);
+  });
   it.each(WHO)('GET /api/model and /api/auth/session as %s', async (who) => {
     expect((await people[who].get('/api/model')).statusCode).toBe(200);
     expect((await people[who].get('/api/auth/session')).statusCode).toBe(200);
