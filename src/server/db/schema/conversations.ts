@@ -90,6 +90,8 @@ export const posts = pgTable(
     index('posts_topic_idx').on(t.topicId, t.createdAt, t.id),
     index('posts_author_idx').on(t.authorId, t.createdAt),
     index('posts_search_idx').using('gin', t.searchVector),
+    // "Who knows": topics worded like a subject, found through their opening posts only.
+    index('posts_opening_search_idx').using('gin', t.searchVector).where(sql`${t.isOpening} and ${t.deletedAt} is null`),
   ],
 );
 

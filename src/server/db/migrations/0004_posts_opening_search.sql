@@ -1,0 +1,1 @@
+CREATE INDEX "posts_opening_search_idx" ON "posts" USING gin ("search_vector") WHERE "posts"."is_opening" and "posts"."deleted_at" is null;
