@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { CommunityDetail } from '../../../../shared/contracts/communities.ts';
+import { WatchControl } from '../../../components/watch-control.tsx';
 import { buttonClass } from '../../../components/ui/button.tsx';
 import { Alert, Badge, Loading } from '../../../components/ui/feedback.tsx';
 import { Card, PageHeader } from '../../../components/ui/layout.tsx';
@@ -83,6 +84,7 @@ export function CommunityPage({ slug, feed }: { slug: string; feed: (community: 
         actions={
           <div className="flex flex-col items-start gap-2 sm:items-end">
             <MembershipActions community={c} />
+            {c.viewer.membership === 'active' && <WatchControl url={`/api/communities/${encodeURIComponent(c.slug)}/watch`} what="community" />}
             {c.viewer.canModerate && (
               <AppLink href={paths.members(c.slug)} className={buttonClass('secondary', 'sm')}>
                 Manage members

@@ -1,3 +1,4 @@
+import { WatchControl } from '../../../components/watch-control.tsx';
 import { useRouterState } from '@tanstack/react-router';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PostView } from '../../../../shared/contracts/conversations.ts';
@@ -190,6 +191,7 @@ export function TopicPage({ id }: { id: number }) {
               </>
             )}
           </p>
+          {user && <WatchControl url={`/api/topics/${topic.id}/watch`} what="topic" />}
         </header>
       {editingTopic && <TopicEditForm topic={topic} onDone={() => setEditingTopic(false)} />}
 
