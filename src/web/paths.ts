@@ -11,4 +11,8 @@ export const paths = {
   post: (topicId: number, postId: number) => `/topics/${topicId}#post-${postId}`,
   search: (q: string) => `/search?q=${encodeURIComponent(q)}`,
   person: (username: string) => `/people/${username}`,
+  people: () => '/people',
+  whoKnows: (q?: string) => (q ? `/who-knows?q=${encodeURIComponent(q)}` : '/who-knows'),
+  editProfile: () => '/me/profile',
+  myCommunities: () => '/me/communities',
 } as const;

@@ -116,8 +116,13 @@ function UserMenu({ displayName, username }: { displayName: string; username: st
             </AppLink>
           </li>
           <li>
-            <AppLink href="/?mine=true" className={item}>
+            <AppLink href={paths.myCommunities()} className={item}>
               My communities
+            </AppLink>
+          </li>
+          <li>
+            <AppLink href={paths.editProfile()} className={item}>
+              Edit profile
             </AppLink>
           </li>
           <li>
@@ -151,6 +156,9 @@ function Header() {
         <nav aria-label="Main" className="hidden md:block">
           <AppLink href={paths.home()} className="rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:text-slate-900">
             Communities
+          </AppLink>
+          <AppLink href={paths.people()} className="rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:text-slate-900">
+            People
           </AppLink>
         </nav>
         <SearchBox className="order-last w-full md:order-none md:ml-auto md:w-80" />

@@ -10,7 +10,11 @@ import { NewCommunityPage } from '../features/communities/routes/new-community.t
 import { CommunityTopics } from '../features/conversations/components/community-topics.tsx';
 import { NewTopicPage } from '../features/conversations/routes/new-topic.tsx';
 import { TopicPage } from '../features/conversations/routes/topic.tsx';
+import { DirectoryPage } from '../features/people/routes/directory.tsx';
+import { EditProfilePage } from '../features/people/routes/edit-profile.tsx';
+import { MyCommunitiesPage } from '../features/people/routes/my-communities.tsx';
 import { PersonPage } from '../features/people/routes/person.tsx';
+import { WhoKnowsPage } from '../features/people/routes/who-knows.tsx';
 import { SearchPage } from '../features/search/routes/search.tsx';
 import { Layout } from './layout.tsx';
 import { RequireUser } from './require-user.tsx';
@@ -142,7 +146,50 @@ const personRoute = createRoute({
   },
 });
 
+const directoryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/people',
+  validateSearch: (s: Raw) => ({ q: str(s.q), community: str(s.community), tag: str(s.tag), role: str(s.role) }),
+  component: function Directory() {
+    return <DirectoryPage search={directoryRoute.useSearch()} />;
+  },
+});
+
+const whoKnowsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/who-knows',
+  validateSearch: (s: Raw) => ({ q: str(s.q) }),
+  component: function WhoKnows() {
+    const { q } = whoKnowsRoute.useSearch();
+    return <WhoKnowsPage key={q ?? ''} q={q} />;
+  },
+});
+
+const editProfileRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/me/profile',
+  component: () => (
+    <RequireUser title="Edit your profile" why="Sign in to edit your profile, photo and expertise.">
+      <EditProfilePage />
+    </RequireUser>
+  ),
+});
+
+const myCommunitiesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/me/communities',
+  component: () => (
+    <RequireUser title="My communities" why="Sign in to see the communities you belong to and how you take part.">
+      <MyCommunitiesPage />
+    </RequireUser>
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
+  directoryRoute,
+  whoKnowsRoute,
+  editProfileRoute,
+  myCommunitiesRoute,
   browseRoute,
   signInRoute,
   signUpRoute,

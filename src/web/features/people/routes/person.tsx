@@ -1,3 +1,4 @@
+import { buttonClass } from '../../../components/ui/button.tsx';
 import { Alert, Badge, Loading } from '../../../components/ui/feedback.tsx';
 import { Card, PageHeader, Section } from '../../../components/ui/layout.tsx';
 import { NotFound } from '../../../components/ui/not-found.tsx';
@@ -9,6 +10,7 @@ import { useSession } from '../../../lib/session.ts';
 import { usePageTitle } from '../../../lib/title.ts';
 import { paths } from '../../../paths.ts';
 import { isNotFound, useProfile } from '../api/people.ts';
+import { Avatar, ExpertiseList, LocalTime } from '../components/person-bits.tsx';
 
 export function PersonPage({ username }: { username: string }) {
   const { user } = useSession();
@@ -28,18 +30,53 @@ export function PersonPage({ username }: { username: string }) {
   return (
     <div className="space-y-8">
       <div className="flex items-start gap-4">
-        <span aria-hidden="true" className="flex size-16 shrink-0 items-center justify-center rounded-full bg-brand-100 text-xl font-semibold text-brand-900">
-          {p.displayName
-            .split(/\s+/)
-            .slice(0, 2)
-            .map((w) => w[0]?.toUpperCase())
-            .join('')}
-        </span>
+        <Avatar name={p.displayName} photoUrl={p.photoUrl} size="lg" />
         <div className="min-w-0 flex-1">
-          <PageHeader title={p.displayName} lead={<span className="text-sm">@{p.username} · member since {formatDate(p.memberSince)}</span>} />
+          <PageHeader
+            title={p.displayName}
+            lead={
+              <div className="space-y-1 text-sm">
+                {p.title && <p className="text-base font-medium text-slate-800">{p.title}</p>}
+                <p>
+                  @{p.username} · member since {formatDate(p.memberSince)}
+                </p>
+                {(p.location || p.timeZone) && (
+                  <p className="flex flex-wrap gap-x-3">
+                    {p.location && <span>{p.location}</span>}
+                    {p.timeZone && <LocalTime timeZone={p.timeZone} />}
+                  </p>
+                )}
+              </div>
+            }
+            actions={
+              me && (
+                <AppLink href={paths.editProfile()} className={buttonClass('secondary')}>
+                  Edit profile
+                </AppLink>
+              )
+            }
+          />
         </div>
       </div>
       {p.bio && <p className="max-w-2xl whitespace-pre-line text-base text-slate-700">{p.bio}</p>}
+      <Section title="Expertise" id="expertise">
+        {p.expertise.length === 0 ? (
+          <p className="text-sm text-slate-600">
+            {me ? (
+              <>
+                Add what you know about, so people can find you when they ask “who knows about…”.{' '}
+                <AppLink href={paths.editProfile()} className="font-medium text-brand-700 underline underline-offset-2">
+                  Add your expertise
+                </AppLink>
+              </>
+            ) : (
+              `${first} has not listed any expertise yet.`
+            )}
+          </p>
+        ) : (
+          <ExpertiseList areas={p.expertise} />
+        )}
+      </Section>
       <div className="grid gap-8 lg:grid-cols-2">
         <Section title="Communities" id="communities">
           {p.communities.length === 0 ? (
