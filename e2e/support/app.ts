@@ -13,7 +13,7 @@ export async function startApp() {
   const t = await createTestApp();
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
-  return { baseUrl: `http://127.0.0.1:${port}`, close: t.close };
+  return { baseUrl: `http://127.0.0.1:${port}`, close: t.close, t };
 }
 
 
