@@ -40,6 +40,13 @@ Runs against the dataset of \`npm run seed:large\` (DATA_DIR, default ./data-ben
 --profile writes a V8 CPU profile of the app to .tmp/*.cpuprofile (open it in Chrome DevTools).`);
   process.exit(0);
 }
+// The digest bench drives the job in-process, not HTTP (bench/digest.ts).
+if (args.only.split(',').some((s) => s.trim() === 'digest')) {
+  const { benchDigest } = await import('./digest.ts');
+  await benchDigest();
+  args.only = args.only.split(',').filter((s) => s.trim() !== 'digest').join(',');
+  if (!args.only) process.exit(0);
+}
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const WARMUP = Number(args.warmup);

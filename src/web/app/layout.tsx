@@ -32,7 +32,7 @@ function Logo() {
 }
 
 /** The signed-in person's menu: a disclosure of links, closed by Escape or a click outside. */
-function UserMenu({ displayName, username }: { displayName: string; username: string }) {
+function UserMenu({ displayName, username, admin }: { displayName: string; username: string; admin: boolean }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);
@@ -136,6 +136,13 @@ function UserMenu({ displayName, username }: { displayName: string; username: st
               Create a community
             </AppLink>
           </li>
+          {admin && (
+            <li>
+              <AppLink href={paths.outbox()} className={item}>
+                Email outbox
+              </AppLink>
+            </li>
+          )}
           <li className="mt-1 border-t border-slate-100 pt-1">
             <button type="button" className={cx(item, 'w-full text-left')} onClick={() => void signOut()}>
               Sign out
@@ -164,7 +171,7 @@ function Header() {
         <SearchBox className="order-last w-full md:order-none md:ml-auto md:w-80" />
         <div className="ml-auto flex items-center gap-2 md:ml-0">
           {isPending ? null : user ? (
-            <UserMenu displayName={user.displayName} username={user.username} />
+            <UserMenu displayName={user.displayName} username={user.username} admin={user.siteRole === 'admin'} />
           ) : (
             <>
               <AppLink href={paths.signIn()} className={buttonClass('ghost', 'sm')}>

@@ -16,6 +16,10 @@ import { MyCommunitiesPage } from '../features/people/routes/my-communities.tsx'
 import { PersonPage } from '../features/people/routes/person.tsx';
 import { WhoKnowsPage } from '../features/people/routes/who-knows.tsx';
 import { SearchPage } from '../features/search/routes/search.tsx';
+import { ForgotPasswordPage } from '../features/auth/routes/forgot-password.tsx';
+import { ResetPasswordPage } from '../features/auth/routes/reset-password.tsx';
+import { OutboxMessagePage, OutboxPage } from '../features/email/routes/outbox.tsx';
+import { UnsubscribePage } from '../features/email/routes/unsubscribe.tsx';
 import { Layout } from './layout.tsx';
 import { RequireUser } from './require-user.tsx';
 
@@ -185,7 +189,59 @@ const myCommunitiesRoute = createRoute({
   ),
 });
 
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: ForgotPasswordPage,
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: (s: Raw) => ({ token: str(s.token) }),
+  component: function ResetPassword() {
+    return <ResetPasswordPage token={resetPasswordRoute.useSearch().token} />;
+  },
+});
+
+const unsubscribeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/unsubscribe',
+  validateSearch: (s: Raw) => ({ token: str(s.token), kind: str(s.kind) }),
+  component: function Unsubscribe() {
+    const { token, kind } = unsubscribeRoute.useSearch();
+    return <UnsubscribePage token={token} kind={kind} />;
+  },
+});
+
+const outboxRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/outbox',
+  component: () => (
+    <RequireUser title="Email outbox" why="Sign in as a site admin to read the outbox.">
+      <OutboxPage />
+    </RequireUser>
+  ),
+});
+
+const outboxMessageRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/outbox/$id',
+  component: function OutboxMessage() {
+    return (
+      <RequireUser title="Email" why="Sign in as a site admin to read the outbox.">
+        <OutboxMessagePage id={Number(outboxMessageRoute.useParams().id)} />
+      </RequireUser>
+    );
+  },
+});
+
 const routeTree = rootRoute.addChildren([
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  unsubscribeRoute,
+  outboxRoute,
+  outboxMessageRoute,
   directoryRoute,
   whoKnowsRoute,
   editProfileRoute,

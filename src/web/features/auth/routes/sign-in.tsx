@@ -76,6 +76,11 @@ export function SignInPage({ next }: { next?: string }) {
           onChange={(e) => setPassword(e.target.value)}
           error={errors.fields.password}
         />
+        <p className="-mt-2 text-sm">
+          <AppLink href={paths.forgotPassword()} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
+            Forgot your password?
+          </AppLink>
+        </p>
         <Button type="submit" busy={busy} className="w-full">
           Sign in
         </Button>
