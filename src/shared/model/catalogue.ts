@@ -272,3 +272,74 @@ export const participationRules: Record<'core' | 'active' | 'occasional' | 'peri
   occasional: `You posted in the last ${participationThresholds.occasionalWindowDays} days, when a topic interested you.`,
   peripheral: `You have not posted in the last ${participationThresholds.occasionalWindowDays} days. Reading and listening is a legitimate way to learn.`,
 };
+
+/** Tools a community's technology steward can switch on or off; switched-off ones vanish from its navigation and API. */
+export const communityFeatures = [
+  { key: 'qa', name: 'Questions and answers', description: 'Topics can be questions with one accepted answer.', orientations: ['expertise', 'conversations', 'individual'] },
+  { key: 'learning_agenda', name: 'Learning agenda', description: 'The questions the community wants to learn about, with owners and status.', orientations: ['cultivation', 'content', 'projects'] },
+  { key: 'practice_groups', name: 'Practice groups', description: 'Smaller groups inside the community around a shared practice.', orientations: ['relationships', 'meetings', 'conversations'] },
+  { key: 'projects', name: 'Projects', description: 'Time-boxed pieces of work with a goal, a leader and an end date.', orientations: ['projects', 'context', 'content'] },
+] as const;
+export const communityFeatureKeys = keysOf(communityFeatures);
+export type CommunityFeature = (typeof communityFeatureKeys)[number];
+
+/** Which leadership functions (MODEL §7) each role covers, for the coverage view. */
+export const roleLeadershipFunctions: Record<Role, readonly string[]> = {
+  coordinator: ['coordination'],
+  subgroup_leader: ['subgroup_leadership'],
+  cybrarian: ['documentation'],
+  technology_steward: ['infrastructure'],
+  assistant: ['coordination'],
+  help_desk_attendant: ['transactions'],
+  journalist: ['documentation'],
+  convener: ['event_facilitation'],
+  core_group_member: ['generations'],
+  subject_matter_expert: ['expertise'],
+  broker: ['boundary_connections'],
+  outpost: ['boundary_connections'],
+  weaver: ['networking'],
+  questioner: ['inquiry'],
+  sponsor: ['institutional_liaison'],
+  support_team: ['institutional_liaison'],
+};
+
+/** Status of a cultivation task. */
+export const taskStatuses = [
+  { key: 'todo', name: 'To do', description: 'Not started yet.' },
+  { key: 'doing', name: 'In progress', description: 'Someone is on it.' },
+  { key: 'done', name: 'Done', description: 'Finished.' },
+  { key: 'skipped', name: 'Not needed', description: 'Does not apply to this community now.' },
+] as const;
+export const taskStatusKeys = keysOf(taskStatuses);
+
+/** Status of a learning agenda item. */
+export const agendaStatuses = [
+  { key: 'open', name: 'Open', description: 'A question the community wants to learn about.' },
+  { key: 'exploring', name: 'Exploring', description: 'People are working on it: conversations, events, projects.' },
+  { key: 'answered', name: 'Answered', description: 'The community has learned what it wanted; the answer is written down.' },
+  { key: 'parked', name: 'Parked', description: 'Set aside for now.' },
+] as const;
+export const agendaStatusKeys = keysOf(agendaStatuses);
+
+/** Subgroups inside a community. */
+export const subgroupKinds = [
+  { key: 'practice_group', name: 'Practice group', description: 'A smaller group around a shared practice, with no end date.' },
+  { key: 'project', name: 'Project', description: 'A time-boxed piece of work with a goal and an end date.' },
+] as const;
+export const subgroupKindKeys = keysOf(subgroupKinds);
+
+/** MODEL §13 — how the organization relates to a strategic domain. */
+export const domainStances = [
+  { key: 'engage', name: 'Engage', description: 'The organization takes part and keeps an eye on the domain.' },
+  { key: 'invest', name: 'Invest', description: 'The organization puts time and money into developing the domain.' },
+  { key: 'sponsor', name: 'Sponsor', description: 'The organization formally backs the domain and its communities.' },
+] as const;
+export const domainStanceKeys = keysOf(domainStances);
+
+/** Whether a community is still being proposed, is running, or has been archived. */
+export const communityStatuses = [
+  { key: 'proposed', name: 'Proposed', description: 'Going through the launch process; not open to members yet.' },
+  { key: 'active', name: 'Active', description: 'Launched and running.' },
+  { key: 'archived', name: 'Archived', description: 'No longer active; its knowledge stays findable.' },
+] as const;
+export const communityStatusKeys = keysOf(communityStatuses);

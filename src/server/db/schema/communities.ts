@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { domainTypeKeys, roleKeys, stageKeys, structureKindKeys, visibilityKeys } from '../../../shared/model/catalogue.ts';
+import { communityStatusKeys, domainTypeKeys, roleKeys, stageKeys, structureKindKeys, visibilityKeys } from '../../../shared/model/catalogue.ts';
 import { users } from './accounts.ts';
 
 export const communities = pgTable(
@@ -15,6 +15,10 @@ export const communities = pgTable(
     purpose: text('purpose').notNull().default(''),
     visibility: text('visibility', { enum: visibilityKeys }).notNull(),
     stage: text('stage', { enum: stageKeys }).notNull().default('potential'),
+    /** proposed: in the launch process; active: launched; archived. */
+    status: text('status', { enum: communityStatusKeys }).notNull().default('active'),
+    /** Features the technology steward switched off (see communityFeatures). */
+    featuresOff: text('features_off').array().notNull().default(sql`'{}'::text[]`),
     memberCount: integer('member_count').notNull().default(0),
     topicCount: integer('topic_count').notNull().default(0),
     createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),

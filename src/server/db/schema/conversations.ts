@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   customType,
@@ -12,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { learningActivityKeys } from '../../../shared/model/catalogue.ts';
 import { users } from './accounts.ts';
+import { subgroups } from './cultivation.ts';
 import { communities } from './communities.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -32,6 +34,8 @@ export const topics = pgTable(
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** The practice group or project it belongs to, if any. */
+    subgroupId: bigint('subgroup_id', { mode: 'number' }).references((): AnyPgColumn => subgroups.id, { onDelete: 'set null' }),
     /** When question routing last looked for experts for this topic (null: not yet). */
     routedAt: timestamp('routed_at', { withTimezone: true }),
   },
@@ -39,6 +43,7 @@ export const topics = pgTable(
     index('topics_unrouted_questions_idx')
       .on(t.createdAt)
       .where(sql`${t.isQuestion} and ${t.acceptedPostId} is null and ${t.routedAt} is null and ${t.deletedAt} is null`),
+    index('topics_subgroup_idx').on(t.subgroupId, t.lastActivityAt).where(sql`${t.subgroupId} is not null`),
     index('topics_tags_idx').using('gin', t.tags), index('topics_author_idx').on(t.authorId, t.createdAt),
   ],
 );

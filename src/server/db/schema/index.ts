@@ -4,3 +4,4 @@ export * from './conversations.ts';
 export * from './email.ts';
 export * from './notifications.ts';
 export * from './people.ts';
+export * from './cultivation.ts';
