@@ -17,7 +17,7 @@ import autocannon from 'autocannon';
 import { BENCH_USER, openBenchDatabase, rng } from './lib/dataset.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const ENDPOINTS = ['feed', 'topic', 'reply', 'search'] as const;
+const ENDPOINTS = ['feed', 'topic', 'reply', 'search', 'whoknows', 'directory'] as const;
 type Endpoint = (typeof ENDPOINTS)[number];
 
 const { values: args } = parseArgs({
@@ -33,7 +33,7 @@ const { values: args } = parseArgs({
   },
 });
 if (args.help) {
-  console.log(`Usage: npm run bench -- [--duration S] [--connections N] [--warmup S] [--only feed,topic,search,reply] [--pool N] [--keep]
+  console.log(`Usage: npm run bench -- [--duration S] [--connections N] [--warmup S] [--only feed,topic,search,reply,whoknows,directory] [--pool N] [--keep]
 
 Runs against the dataset of \`npm run seed:large\` (DATA_DIR, default ./data-bench; or DATABASE_URL).
 --pool sets the app's DB_POOL_SIZE; --keep leaves the replies the run created in the database;
@@ -63,6 +63,8 @@ const TARGETS: Record<Endpoint, { text: string; ok: (r: Result) => boolean }> = 
   topic: { text: 'p99 < 50 ms', ok: (r) => r.p99 < 50 },
   search: { text: 'p95 < 30 ms', ok: (r) => r.p95 < 30 },
   reply: { text: '≥ 1,000 req/s', ok: (r) => r.rps >= 1000 },
+  whoknows: { text: 'p95 < 100 ms', ok: (r) => r.p95 < 100 },
+  directory: { text: 'p95 < 100 ms', ok: (r) => r.p95 < 100 },
 };
 
 /** What a person types in a search box: common words, rare ones, phrases, a place name, a typo. */
@@ -72,6 +74,18 @@ const SEARCHES = [
   'cavitation', 'telemetry outstation', 'drought resilience', 'lidar vegetation', 'confined space', 'battery storage',
   'turbidity', 'backflow prevention', 'tapchanger', 'hydrant', 'cathodic protection', 'Ashby', 'Thornmoor pump',
   'water quality sampling', 'pump -diesel', 'metaldehyde', 'procurement framework', 'dashbord',
+];
+
+/** "Who knows about…": common and rare subjects, tag-like and worded. */
+const SUBJECTS = [
+  'pumps', 'pump maintenance', 'scada', 'leakage', 'hydraulic modelling', 'chlorine', 'smart meters', 'cybersecurity',
+  'drought', 'transformer protection', 'confined space', 'biogas', 'asset register', 'water quality', 'telemetry',
+  'net zero', 'corrosion', 'lidar vegetation', 'pressure management', 'commissioning checklist',
+];
+/** Directory look-ups: names, titles, and filters by expertise, role and community. */
+const DIRECTORY = [
+  'q=smith', 'q=engineer', 'q=ana', 'q=senior%20hydro', 'tag=scada', 'tag=pumps&q=lead', 'role=broker', 'role=coordinator&q=a',
+  'q=maria', 'tag=drought', 'q=control%20room', 'role=subject_matter_expert', '', 'q=jo', 'tag=water-quality&role=core_group_member',
 ];
 
 interface Result {
@@ -254,6 +268,22 @@ const requestFor: Record<Endpoint, () => autocannon.Request> = {
       headers,
       setupRequest: (r) => ({ ...r, path: `/api/search?q=${encodeURIComponent(SEARCHES[i++ % SEARCHES.length])}` }),
     };
+  },
+  whoknows: () => {
+    let i = 0;
+    const path = () => `/api/who-knows?q=${encodeURIComponent(SUBJECTS[i++ % SUBJECTS.length])}`;
+    return { method: 'GET', path: path(), headers, setupRequest: (r) => ({ ...r, path: path() }) };
+  },
+  directory: () => {
+    let i = 0;
+    // Every fourth look-up is within one of the bench user's communities.
+    const path = () => {
+      const n = i++;
+      const base = DIRECTORY[n % DIRECTORY.length];
+      const scoped = n % 4 === 3 ? `${base ? '&' : ''}community=${feeds[n % feeds.length]}` : '';
+      return `/api/people?${base}${scoped}`;
+    };
+    return { method: 'GET', path: path(), headers, setupRequest: (r) => ({ ...r, path: path() }) };
   },
   reply: () => {
     let n = 0;

@@ -208,6 +208,27 @@ for (let u = 0; u < PEOPLE; u++) {
 }
 const userId = (u: number) => u + 1;
 
+// Job titles and declared expertise, from their own random stream so the rest of the dataset
+// (and every other endpoint's bench) stays exactly as it was.
+const RX = rng(num('seed', args.seed, 0) + 7919);
+const SENIORITY = ['', '', 'Senior ', 'Principal ', 'Lead ', 'Graduate ', 'Assistant '];
+const JOBS = [
+  'Network Engineer', 'Asset Manager', 'Hydrologist', 'Control Room Operator', 'Data Analyst', 'Project Manager',
+  'Water Quality Scientist', 'Field Technician', 'Protection Engineer', 'Planner', 'Maintenance Supervisor',
+  'Process Engineer', 'Customer Advisor', 'Cybersecurity Analyst', 'Procurement Specialist', 'Safety Advisor',
+];
+const LEVELS = ['learning', 'practitioner', 'practitioner', 'experienced', 'experienced', 'expert'];
+const tagRank = zipf(TAGS.length, 0.7);
+const jobTitles: string[] = new Array(PEOPLE);
+const expertiseRows: string[] = [];
+for (let u = 0; u < PEOPLE; u++) {
+  jobTitles[u] = u < 2 ? '' : `${RX.pick(SENIORITY)}${RX.pick(JOBS)}`;
+  const areas = new Set<string>();
+  const want = u < 2 ? 0 : Math.min(8, Math.floor(RX.expo(2.2)));
+  for (let i = 0; i < want * 2 && areas.size < want; i++) areas.add(TAGS[tagRank(RX.next())]);
+  for (const tag of areas) expertiseRows.push(`${userId(u)}\t${tag}\t${RX.pick(LEVELS)}\t${iso(userCreated[u])}`);
+}
+
 // ───────────────────────────── communities ─────────────────────────────
 
 const KIND_WORDS: Record<StructureKind, string[]> = {
@@ -498,12 +519,13 @@ const load = async (table: string, columns: string[], rows: Iterable<string>) =>
 };
 
 log('loading people, communities, memberships and roles');
-await load('users', ['id', 'email', 'username', 'display_name', 'password_hash', 'site_role', 'bio', 'created_at'], (function* () {
+await load('users', ['id', 'email', 'username', 'display_name', 'password_hash', 'site_role', 'bio', 'title', 'created_at'], (function* () {
   for (let u = 0; u < PEOPLE; u++) {
     const role = u === 1 ? 'admin' : 'member';
-    yield `${userId(u)}\t${usernames[u]}@bench.example.org\t${usernames[u]}\t${displayNames[u]}\t${passwordHash}\t${role}\t\t${iso(userCreated[u])}`;
+    yield `${userId(u)}\t${usernames[u]}@bench.example.org\t${usernames[u]}\t${displayNames[u]}\t${passwordHash}\t${role}\t\t${jobTitles[u]}\t${iso(userCreated[u])}`;
   }
 })());
+await load('expertise', ['user_id', 'tag', 'level', 'created_at'], expertiseRows);
 await load(
   'communities',
   ['id', 'slug', 'name', 'domain_statement', 'domain_type', 'structure_kind', 'purpose', 'visibility', 'stage', 'member_count', 'topic_count', 'created_by', 'created_at'],

@@ -34,6 +34,8 @@ async function seed() {
     visibility: 'by_request',
   });
   await ben.post(`/api/communities/${slug}/join`);
+  await ben.patch('/api/me/profile', { title: 'Pump station technician', location: 'Leeds depot', timeZone: 'Europe/London', bio: 'Twelve years on pumping stations.' });
+  await ben.put('/api/me/expertise', { areas: [{ tag: 'pump-maintenance', level: 'expert' }, { tag: 'scada', level: 'practitioner' }] });
   const t = await ana.post<{ id: number }>('/api/topics', {
     communities: [slug],
     title: 'How do you schedule pump maintenance across many sites?',
@@ -100,6 +102,12 @@ await shoot(page, 'new-topic', `/topics/new?community=${slug}`);
 await shoot(page, 'new-community', '/communities/new');
 await shoot(page, 'person', `/people/${ana}`);
 await shoot(page, 'invitations', '/invitations');
+await shoot(page, 'people', '/people');
+await shoot(page, 'people-person', `/people/ben_${tag}`);
+await shoot(page, 'who-knows', '/who-knows?q=pump%20maintenance');
+await shoot(page, 'who-knows-empty', '/who-knows');
+await shoot(page, 'edit-profile', '/me/profile');
+await shoot(page, 'my-communities', '/me/communities');
 
 // Interaction states.
 const states = await browser.newContext({ viewport: DESKTOP });

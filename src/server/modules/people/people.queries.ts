@@ -145,7 +145,7 @@ export function tagsFromText(text: string): string[] {
 }
 
 /** How many recent matching topics are examined for evidence (see docs/decisions/004 and 006). */
-export const EVIDENCE_TOPICS = 200;
+export const EVIDENCE_TOPICS = 100;
 
 // How much each kind of evidence weighs against declared expertise (an expert's exact tag is 12).
 const weights = { accepted: 5, helpful: 1, reply: 1, helpfulCap: 40, replyCap: 20, exactTag: 3, wordTag: 2 } as const;
@@ -221,8 +221,13 @@ export async function findExpertRows(
   }>(sql`
     with readable as materialized (${readable}),
     matched as materialized (
-      (select t.id from topics t
-        where t.tags && ${tagArray} and t.deleted_at is null and ${inReadable(sql`t.id`)}
+      -- Newest tagged topics first, bounded before the visibility check so a popular tag
+      -- never joins every topic_communities row.
+      (select t.id from (
+          select id from topics where tags && ${tagArray} and deleted_at is null
+          order by id desc limit ${EVIDENCE_TOPICS * 3}
+        ) t
+        where ${inReadable(sql`t.id`)}
         order by t.id desc limit ${EVIDENCE_TOPICS})
       union
       (select p.topic_id from posts p
@@ -241,24 +246,28 @@ export async function findExpertRows(
     ),
     declared as (
       select e.user_id,
-        json_agg(json_build_object('tag', e.tag, 'level', e.level) order by ${levelWeightSql} desc, e.tag) as areas,
         sum(${levelWeightSql} * case when e.tag = ${exactTag} then ${W.exactTag} else ${W.wordTag} end) as score
       from expertise e
       where e.tag = any(${tagArray}) ${declaredScope}
       group by e.user_id
     ),
     scored as (
-      select coalesce(d.user_id, v.user_id) as user_id, d.areas, v.replies, v.accepted, v.helpful,
+      select coalesce(d.user_id, v.user_id) as user_id, v.replies, v.accepted, v.helpful,
         (coalesce(d.score, 0) + coalesce(v.accepted, 0) * ${W.accepted}
           + least(coalesce(v.helpful, 0), ${W.helpfulCap}) * ${W.helpful}
           + least(coalesce(v.replies, 0), ${W.replyCap}) * ${W.reply})::float8 as score
       from declared d full join evidence v on v.user_id = d.user_id
+    ),
+    top as (
+      select * from scored where not (user_id = any(${sql.param(exclude)}::bigint[]))
+      order by score desc, user_id limit ${limit}
     )
-    select s.user_id, u.username, u.display_name, u.title, u.photo, s.score, s.areas, s.replies, s.accepted, s.helpful
-    from scored s join users u on u.id = s.user_id
-    where not (s.user_id = any(${sql.param(exclude)}::bigint[]))
-    order by s.score desc, u.id
-    limit ${limit}`);
+    -- Only the page's people get their matching areas spelled out.
+    select s.user_id, u.username, u.display_name, u.title, u.photo, s.score, s.replies, s.accepted, s.helpful,
+      (select json_agg(json_build_object('tag', e.tag, 'level', e.level) order by ${levelWeightSql} desc, e.tag)
+        from expertise e where e.user_id = s.user_id and e.tag = any(${tagArray})) as areas
+    from top s join users u on u.id = s.user_id
+    order by s.score desc, s.user_id`);
 
   return res.rows.map((r) => {
     const reasons: string[] = [];

@@ -47,7 +47,6 @@ export function EditProfilePage() {
           <ExpertiseSection initial={p.expertise} />
         </div>
         <DetailsSection
-          key={`${p.displayName}|${p.title}|${p.location}|${p.timeZone}|${p.bio}`}
           initial={{ displayName: p.displayName, title: p.title, location: p.location, timeZone: p.timeZone, bio: p.bio }}
         />
       </div>
@@ -256,7 +255,7 @@ function ExpertiseSection({ initial }: { initial: ExpertiseArea[] }) {
           level is welcome — “learning” tells others you are exploring it too.
         </p>
         <form onSubmit={add} className="grid gap-3 sm:grid-cols-[1fr_auto_auto] sm:items-end" aria-label="Add an expertise area">
-          <TextField label="Area" value={text} onChange={(e) => setText(e.target.value)} placeholder="e.g. pump maintenance" maxLength={40} error={error ?? undefined} />
+          <TextField label="Expertise area" value={text} onChange={(e) => setText(e.target.value)} placeholder="e.g. pump maintenance" maxLength={40} error={error ?? undefined} />
           <SelectField label="Your level" value={level} onChange={(e) => setLevel(e.target.value as ExpertiseArea['level'])}>
             {expertiseLevels.map((l) => (
               <option key={l.key} value={l.key}>
