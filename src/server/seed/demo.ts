@@ -6,6 +6,7 @@ import { hashPassword } from '../modules/auth/auth.service.ts';
 import { assignRole, createCommunity, invite, joinCommunity } from '../modules/communities/communities.service.ts';
 import { acceptAnswer, createTopic, crossPost, reply, setHelpful } from '../modules/conversations/conversations.service.ts';
 import { COMMUNITIES, EMAIL_DOMAIN, ORGANIZATION, PEOPLE, TOPICS } from './demo-content.ts';
+import { seedDemoProfiles } from './demo-people.ts';
 
 /** The password of every demo account (cited in the README). */
 export const DEMO_PASSWORD = 'constellation-demo';
@@ -143,5 +144,6 @@ async function seed(db: Db, passwordHash: string) {
     await db.update(topicCommunities).set({ lastActivityAt: last }).where(eq(topicCommunities.topicId, topicId));
   }
 
+  await seedDemoProfiles(db);
   return { communities: COMMUNITIES.length, people: people.size, topics: TOPICS.length };
 }
