@@ -73,6 +73,8 @@ export interface CommunitySummary {
 export interface CommunityDetail extends CommunitySummary {
   purpose: string;
   createdAt: string;
+  /** Features (catalogue communityFeatures) the technology steward switched off here. */
+  featuresOff: string[];
   /** The viewer's relation to the community. */
   viewer: {
     membership: 'active' | 'requested' | 'invited' | null;
@@ -82,6 +84,8 @@ export interface CommunityDetail extends CommunitySummary {
     canModerate: boolean;
     canJoin: boolean;
     canRequest: boolean;
+    /** May rate orientations and switch features (coordinator, technology steward, site admin). */
+    canSteward: boolean;
   };
 }
 

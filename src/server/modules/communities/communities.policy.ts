@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
-import type { Visibility } from '../../../shared/model/catalogue.ts';
+import type { CommunityFeature, Visibility } from '../../../shared/model/catalogue.ts';
 import { communities } from '../../db/schema/index.ts';
 
 /** What the policy needs to know about a viewer's relation to one community. */
@@ -29,6 +29,14 @@ export const communityPolicy = {
   canJoin: (v: Viewer | null, a: CommunityAccess) =>
     !!v && (a.membership === 'invited' || (a.membership === null && a.visibility === 'open')),
   canRequest: (v: Viewer | null, a: CommunityAccess) => !!v && a.membership === null && a.visibility === 'by_request',
+  /** Rating orientations and switching features: coordinators, technology stewards, site admins. */
+  canSteward: (v: Viewer | null, a: CommunityAccess) =>
+    isAdmin(v) || (a.membership === 'active' && (a.roles.includes('coordinator') || a.roles.includes('technology_steward'))),
+  /** A role's reflection: coordinators (and site admins), and the people who hold that role. */
+  canEditReflection: (v: Viewer | null, a: CommunityAccess, role: string) =>
+    isAdmin(v) || (a.membership === 'active' && (a.roles.includes('coordinator') || a.roles.includes(role))),
+  /** Whether a switchable feature (catalogue communityFeatures) is on in the community. */
+  featureOn: (c: { featuresOff: readonly string[] }, feature: CommunityFeature) => !c.featuresOff.includes(feature),
 };
 
 function activeMemberOf(viewer: Viewer): SQL {

@@ -17,13 +17,14 @@ export const presentSummary = (c: SummaryRow): CommunitySummary => ({
 });
 
 export const presentDetail = (
-  c: SummaryRow & { purpose: string; createdAt: Date },
+  c: SummaryRow & { purpose: string; createdAt: Date; featuresOff: string[] },
   viewer: Viewer | null,
   access: CommunityAccess,
 ): CommunityDetail => ({
   ...presentSummary(c),
   purpose: c.purpose,
   createdAt: c.createdAt.toISOString(),
+  featuresOff: c.featuresOff,
   viewer: {
     membership: access.membership,
     roles: access.roles,
@@ -32,6 +33,7 @@ export const presentDetail = (
     canModerate: communityPolicy.canModerate(viewer, access),
     canJoin: communityPolicy.canJoin(viewer, access),
     canRequest: communityPolicy.canRequest(viewer, access),
+    canSteward: communityPolicy.canSteward(viewer, access),
   },
 });
 

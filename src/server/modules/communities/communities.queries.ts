@@ -24,6 +24,7 @@ const communityWithAccess = prepared((db) =>
       ...summaryColumns,
       purpose: communities.purpose,
       createdAt: communities.createdAt,
+      featuresOff: communities.featuresOff,
       membership: memberships.status,
       roles: sql<string[]>`coalesce((select array_agg(r.role order by r.role) from member_roles r where r.community_id = ${communities.id} and r.user_id = ${sql.placeholder('viewerId')}), '{}')`,
     })
