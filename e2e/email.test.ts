@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSmtp, type TestSmtp } from '../src/server/modules/email/email.testing.ts';
 import { createTestApp, type TestApp } from '../src/server/test/harness.ts';
-import { axeViolations, DESKTOP, launchBrowser, PHONE, settled } from './support/browser.ts';
+import { axeViolations, DESKTOP, launchBrowser, PHONE } from './support/browser.ts';
 import { HttpClient } from './support/http.ts';
 
 let smtp: TestSmtp;
@@ -36,11 +36,16 @@ afterAll(async () => {
 
 async function newPage(viewport = DESKTOP): Promise<Page> {
   const ctx = await browser.newContext({ viewport, reducedMotion: 'reduce' });
-  return ctx.newPage();
+  const page = await ctx.newPage();
+  // Fail with the locator's name well before the test's own timeout.
+  page.setDefaultTimeout(8000);
+  return page;
 }
 
 async function expectAccessible(page: Page) {
-  await settled(page);
+  // Signed-in pages hold a live-updates stream open, so "network idle" may never come; wait for loading to end instead.
+  await page.waitForLoadState('load');
+  await page.waitForFunction(() => !Array.from(document.querySelectorAll('[role="status"]')).some((e) => /Loading|Turning/.test(e.textContent ?? '')));
   expect(await axeViolations(page), `axe on ${new URL(page.url()).pathname}`).toEqual([]);
 }
 
@@ -73,14 +78,14 @@ describe('journey: forgot password', () => {
     await expectAccessible(page);
     await page.getByLabel('New password', { exact: true }).fill('short');
     await page.getByRole('button', { name: 'Save the new password' }).click();
-    await page.getByText('Use at least 10 characters.').waitFor();
+    await page.locator('[id$="-error"]', { hasText: 'Use at least 10 characters.' }).waitFor();
     await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel('New password again').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Save the new password' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your password is changed' }).waitFor();
     await expectAccessible(page);
 
-    await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Sign in', exact: true }).click();
     await page.getByLabel('Email or username').fill('rosa');
     await page.getByLabel('Password').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
