@@ -144,7 +144,7 @@ export function tagsFromText(text: string): string[] {
   return [...out].filter(Boolean).slice(0, 24);
 }
 
-/** How many recent matching topics are examined for evidence (see docs/decisions/004 and 006). */
+/** How many recent matching topics (per way of matching) are examined for evidence; same trade as docs/decisions/004. */
 export const EVIDENCE_TOPICS = 100;
 
 // How much each kind of evidence weighs against declared expertise (an expert's exact tag is 12).
