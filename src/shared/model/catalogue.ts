@@ -343,3 +343,31 @@ export const communityStatuses = [
   { key: 'archived', name: 'Archived', description: 'No longer active; its knowledge stays findable.' },
 ] as const;
 export const communityStatusKeys = keysOf(communityStatuses);
+
+/** MODEL §4 — what typically matters for a community at each stage, shown next to the stage and its tension. */
+export const stageFocus: Record<Stage, string> = {
+  potential: 'Find the people who share the domain, interview them, and name what they have in common before designing anything.',
+  coalescing: 'Build trust and a core group; run value-creating events early so members see why it is worth their time.',
+  maturing: 'Set a learning agenda, agree standards and decide what belongs in the domain as the community grows.',
+  stewardship: 'Keep the energy up, renew interest, welcome newcomers and give the community a voice in the organization.',
+  transformation: 'Decide together what happens next, mark the ending or the change, and keep the knowledge findable.',
+};
+
+/** MODEL §6 — the kinds of launch the launch planning step chooses from. */
+export const launchKinds = [
+  { key: 'activity', name: 'An activity', description: 'Start with one valuable activity (a workshop, a problem-solving session) and let the community grow from it.' },
+  { key: 'core_group', name: 'A core group', description: 'Start with a small core group that gets going first, then invites the wider community.' },
+  { key: 'community', name: 'The whole community', description: 'Invite the whole community to a launch event at once.' },
+] as const;
+export const launchKindKeys = keysOf(launchKinds);
+export type LaunchKind = (typeof launchKindKeys)[number];
+export const cultivationNeedKeys = keysOf(cultivationNeeds);
+export type CultivationNeed = (typeof cultivationNeedKeys)[number];
+export const launchStepKeys = keysOf(launchSteps);
+export type LaunchStep = (typeof launchStepKeys)[number];
+export type TaskStatus = (typeof taskStatusKeys)[number];
+
+/** Which cultivation needs (MODEL §5) to highlight at each stage: early needs early, later needs later. */
+export function needPhaseFor(stage: Stage): 'early' | 'later' {
+  return stage === 'potential' || stage === 'coalescing' ? 'early' : 'later';
+}
