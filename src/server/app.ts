@@ -18,6 +18,7 @@ import { modelRoutes } from './modules/model/model.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { jobsPlugin } from './jobs/jobs.ts';
+import { portfolioRoutes } from './modules/portfolio/portfolio.routes.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { livePlugin } from './plugins/live.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(peopleRoutes);
   await app.register(modelRoutes);
   await app.register(notificationRoutes);
+  await app.register(portfolioRoutes);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {

@@ -154,6 +154,12 @@ const routes: Route[] = [
     call: (c, f) => c.delete(`/api/posts/${f.replyId}/helpful`),
     expect: { anonymous: 401, outsider: { open: 200, secret: 404 }, member: 200, coordinator: 403, admin: 200 },
   },
+  { name: 'GET sponsorship', call: (c, f) => c.get(`/api/communities/${f.slug}/sponsorship`), expect: read() },
+  {
+    name: 'PUT community sponsor',
+    call: (c, f) => c.put(`/api/communities/${f.slug}/sponsors/${people.member.username}`),
+    expect: { anonymous: 401, outsider: 403, member: 403, coordinator: 403, admin: 204 },
+  },
   { name: 'GET community watch', call: (c, f) => c.get(`/api/communities/${f.slug}/watch`), expect: signedInRead },
   { name: 'PUT community watch', call: (c, f) => c.put(`/api/communities/${f.slug}/watch`, { level: 'watching' }), expect: signedInRead },
   { name: 'GET topic watch', call: (c, f) => c.get(`/api/topics/${f.topicId}/watch`), expect: signedInRead },
@@ -206,6 +212,17 @@ describe('routes without a community', () => {
   it.each(WHO)('GET /api/me/invitations as %s', async (who) => {
     const res = await people[who].get('/api/me/invitations');
     expect(res.statusCode).toBe(who === 'anonymous' ? 401 : 200);
+  });
+  it.each(WHO)('domain portfolio and sponsorships as %s', async (who) => {
+    const c = people[who];
+    expect((await c.get('/api/domains')).statusCode).toBe(who === 'anonymous' ? 401 : 200);
+    expect((await c.get('/api/me/sponsorships')).statusCode).toBe(who === 'anonymous' ? 401 : 200);
+    const created = await c.post('/api/domains', { name: `Domain for ${who} ${Date.now()}`, priority: 3, stance: 'engage' });
+    expect(created.statusCode).toBe(who === 'anonymous' ? 401 : who === 'admin' ? 201 : 403);
+    const id = who === 'admin' ? created.json().id : 1;
+    expect((await c.patch(`/api/domains/${id}`, { priority: 2 })).statusCode).toBe(who === 'anonymous' ? 401 : who === 'admin' ? 204 : 403);
+    expect((await c.put(`/api/domains/${id}/sponsors/${people.member.username}`)).statusCode).toBe(who === 'anonymous' ? 401 : who === 'admin' ? 204 : 403);
+    expect((await c.delete(`/api/domains/${id}`)).statusCode).toBe(who === 'anonymous' ? 401 : who === 'admin' ? 204 : 403);
   });
   it.each(WHO)('inbox and notification settings as %s', async (who) => {
     const c = people[who];
