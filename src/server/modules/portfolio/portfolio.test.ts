@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createTestApp, makeCommunity, signedInClient, type TestApp } from '../../test/harness.ts';
+import { type Client, createTestApp, makeCommunity, signedInClient, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
 let admin: Client;
