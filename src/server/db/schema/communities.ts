@@ -27,6 +27,8 @@ export const communities = pgTable(
   (t) => [
     uniqueIndex('communities_slug_uq').on(t.slug),
     index('communities_name_idx').on(t.name, t.id),
+    /** The support team's list of proposals, newest first. */
+    index('communities_proposed_idx').on(t.createdAt, t.id).where(sql`${t.status} = 'proposed'`),
     index('communities_search_idx').using(
       'gin',
       sql`to_tsvector('english', ${t.name} || ' ' || ${t.domainStatement} || ' ' || ${t.purpose})`,
