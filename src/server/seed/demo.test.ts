@@ -116,8 +116,20 @@ describe('demo data', () => {
       const c = new Client(t.app);
       const res = await c.post('/api/auth/signin', { login: account.username, password: account.password });
       expect(res.statusCode).toBe(200);
-      expect(res.json().user.siteRole).toBe(account.username === 'admin' ? 'admin' : 'member');
+      expect(res.json().user.siteRole).toBe(account.username === 'admin' ? 'admin' : account.username === 'emma' ? 'support' : 'member');
     }
+  });
+
+  it('has a domain portfolio with linked communities and sponsors', async () => {
+    const admin = new Client(t.app);
+    await admin.post('/api/auth/signin', { login: 'admin', password: DEMO_ACCOUNTS[0].password });
+    const domains = (await admin.get('/api/domains?limit=50')).json().items as { priority: number; communities: unknown[]; sponsors: unknown[] }[];
+    expect(domains.length).toBeGreaterThanOrEqual(5);
+    expect(domains[0].priority).toBe(1);
+    expect(domains.every((d) => d.communities.length > 0)).toBe(true);
+    const nora = new Client(t.app);
+    await nora.post('/api/auth/signin', { login: 'nora', password: DEMO_ACCOUNTS[0].password });
+    expect((await nora.get('/api/me/sponsorships')).json().items.length).toBeGreaterThanOrEqual(2);
   });
 
   it('keeps the secret community out of sight of a signed-out visitor', async () => {

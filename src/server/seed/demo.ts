@@ -7,6 +7,7 @@ import { assignRole, createCommunity, invite, joinCommunity } from '../modules/c
 import { acceptAnswer, createTopic, crossPost, reply, setHelpful } from '../modules/conversations/conversations.service.ts';
 import { COMMUNITIES, EMAIL_DOMAIN, ORGANIZATION, PEOPLE, TOPICS } from './demo-content.ts';
 import { seedDemoProfiles } from './demo-people.ts';
+import { seedDemoPortfolio } from './demo-portfolio.ts';
 
 /** The password of every demo account (cited in the README). */
 export const DEMO_PASSWORD = 'constellation-demo';
@@ -15,6 +16,8 @@ export const DEMO_PASSWORD = 'constellation-demo';
 export const DEMO_ACCOUNTS = [
   { username: 'admin', password: DEMO_PASSWORD, who: 'site admin' },
   { username: 'maria', password: DEMO_PASSWORD, who: 'coordinator of Network Operations; member of Asset Management Practitioners and Net Zero 2030' },
+  { username: 'emma', password: DEMO_PASSWORD, who: 'support team (knowledge manager): sees every proposal, keeps the domain portfolio' },
+  { username: 'nora', password: DEMO_PASSWORD, who: 'Head of Asset Management; sponsors the Asset management domain and Young Engineers Network' },
 ] as const;
 
 export { ORGANIZATION as DEMO_ORGANIZATION };
@@ -145,5 +148,6 @@ async function seed(db: Db, passwordHash: string) {
   }
 
   await seedDemoProfiles(db);
+  await seedDemoPortfolio(db);
   return { communities: COMMUNITIES.length, people: people.size, topics: TOPICS.length };
 }

@@ -4,12 +4,14 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Page } from '../../shared/contracts/common.ts';
 import type { CommunitySummary } from '../../shared/contracts/communities.ts';
 import { buttonClass } from '../components/ui/button.tsx';
+import { InboxLink } from '../features/notifications/components/inbox-link.tsx';
 import { SearchBox } from '../features/search/components/search-box.tsx';
 import { api } from '../lib/api.ts';
 import { cx } from '../lib/cx.ts';
 import { AppLink } from '../lib/link.tsx';
 import { useSession, useSessionChanged } from '../lib/session.ts';
 import { paths } from '../paths.ts';
+import { useLiveUpdates } from './live.tsx';
 
 function Logo() {
   return (
@@ -136,6 +138,21 @@ function UserMenu({ displayName, username, admin }: { displayName: string; usern
               Create a community
             </AppLink>
           </li>
+          <li>
+            <AppLink href="/settings/notifications" className={item}>
+              Notification settings
+            </AppLink>
+          </li>
+          <li>
+            <AppLink href="/portfolio" className={item}>
+              Domain portfolio
+            </AppLink>
+          </li>
+          <li>
+            <AppLink href="/sponsoring" className={item}>
+              Communities you sponsor
+            </AppLink>
+          </li>
           {admin && (
             <li>
               <AppLink href={paths.outbox()} className={item}>
@@ -171,7 +188,10 @@ function Header() {
         <SearchBox className="order-last w-full md:order-none md:ml-auto md:w-80" />
         <div className="ml-auto flex items-center gap-2 md:ml-0">
           {isPending ? null : user ? (
-            <UserMenu displayName={user.displayName} username={user.username} admin={user.siteRole === 'admin'} />
+            <>
+              <InboxLink />
+              <UserMenu displayName={user.displayName} username={user.username} admin={user.siteRole === 'admin'} />
+            </>
           ) : (
             <>
               <AppLink href={paths.signIn()} className={buttonClass('ghost', 'sm')}>
@@ -212,6 +232,8 @@ function useFocusOnNavigate() {
 
 export function Layout() {
   useFocusOnNavigate();
+  const { user } = useSession();
+  const announcement = useLiveUpdates(user?.id ?? null);
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -221,6 +243,9 @@ export function Layout() {
         Skip to content
       </a>
       <Header />
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6 sm:py-10">
         <Outlet />
       </main>

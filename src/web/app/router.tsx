@@ -16,10 +16,14 @@ import { MyCommunitiesPage } from '../features/people/routes/my-communities.tsx'
 import { PersonPage } from '../features/people/routes/person.tsx';
 import { WhoKnowsPage } from '../features/people/routes/who-knows.tsx';
 import { SearchPage } from '../features/search/routes/search.tsx';
+import { InboxPage } from '../features/notifications/routes/inbox.tsx';
+import { NotificationSettingsPage } from '../features/notifications/routes/settings.tsx';
 import { ForgotPasswordPage } from '../features/auth/routes/forgot-password.tsx';
 import { ResetPasswordPage } from '../features/auth/routes/reset-password.tsx';
 import { OutboxMessagePage, OutboxPage } from '../features/email/routes/outbox.tsx';
 import { UnsubscribePage } from '../features/email/routes/unsubscribe.tsx';
+import { PortfolioPage } from '../features/portfolio/routes/portfolio.tsx';
+import { SponsoringPage } from '../features/portfolio/routes/sponsoring.tsx';
 import { Layout } from './layout.tsx';
 import { RequireUser } from './require-user.tsx';
 
@@ -150,6 +154,31 @@ const personRoute = createRoute({
   },
 });
 
+const inboxRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/inbox',
+  validateSearch: (s: Raw) => ({ unread: bool(s.unread) }),
+  component: function Inbox() {
+    const { unread } = inboxRoute.useSearch();
+    const navigate = inboxRoute.useNavigate();
+    return (
+      <RequireUser title="Inbox" why="Sign in to see replies, mentions and questions for you.">
+        <InboxPage unreadOnly={Boolean(unread)} onFilter={(only) => void navigate({ search: { unread: only || undefined } })} />
+      </RequireUser>
+    );
+  },
+});
+
+const notificationSettingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/settings/notifications',
+  component: () => (
+    <RequireUser title="Notification settings" why="Sign in to choose which notifications reach you and how.">
+      <NotificationSettingsPage />
+    </RequireUser>
+  ),
+});
+
 const directoryRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/people',
@@ -236,6 +265,26 @@ const outboxMessageRoute = createRoute({
   },
 });
 
+const portfolioRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/portfolio',
+  component: () => (
+    <RequireUser title="Domain portfolio" why="Sign in to see the organization’s strategic domains and the communities that steward them.">
+      <PortfolioPage />
+    </RequireUser>
+  ),
+});
+
+const sponsoringRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sponsoring',
+  component: () => (
+    <RequireUser title="Communities you sponsor" why="Sign in to see the communities you sponsor.">
+      <SponsoringPage />
+    </RequireUser>
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   forgotPasswordRoute,
   resetPasswordRoute,
@@ -257,6 +306,10 @@ const routeTree = rootRoute.addChildren([
   topicRoute,
   searchRoute,
   personRoute,
+  inboxRoute,
+  notificationSettingsRoute,
+  portfolioRoute,
+  sponsoringRoute,
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });
