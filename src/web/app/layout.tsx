@@ -177,7 +177,7 @@ function Header() {
     <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/95 backdrop-blur supports-[backdrop-filter]:bg-white/85">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
         <Logo />
-        <nav aria-label="Main" className="hidden md:block">
+        <nav aria-label="Main" className="order-last -mx-2 flex w-full gap-1 md:order-none md:mx-0 md:w-auto">
           <AppLink href={paths.home()} className="rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:text-slate-900">
             Communities
           </AppLink>
