@@ -26,6 +26,10 @@ export const createTopicInput = z.object({
   activityType: z.enum(learningActivityKeys),
   isQuestion: z.boolean().default(false),
   tags: z.array(tag).max(8, 'Use at most 8 tags.').default([]),
+  /** Post it in a practice group or project (of one of the communities; the author must be in it). */
+  subgroupId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  /** Link it to a learning agenda item (of one of the communities) it works on. */
+  agendaItemId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type CreateTopicInput = z.infer<typeof createTopicInput>;
 
@@ -50,6 +54,8 @@ export const topicFeedQuery = pageQuery.extend({
   activity: z.enum(learningActivityKeys).optional(),
   tag: tag.optional(),
   unanswered: z.enum(['true', 'false']).optional(),
+  /** Only topics of this practice group or project. */
+  subgroup: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
 });
 
 export interface PersonRef {

@@ -8,6 +8,8 @@ export interface FeedFilter {
   activity?: string;
   tag?: string;
   unanswered?: boolean;
+  /** Only topics of this practice group or project. */
+  subgroup?: number;
   after: [string, number] | null;
   limit: number;
 }
@@ -21,6 +23,7 @@ export async function listFeed(db: Queryable, communityId: number, f: FeedFilter
   if (f.activity) where.push(sql`${topics.activityType} = ${f.activity}`);
   if (f.tag) where.push(sql`${topics.tags} @> array[${f.tag}]::text[]`);
   if (f.unanswered) where.push(sql`${topics.isQuestion} and ${topics.acceptedPostId} is null`);
+  if (f.subgroup) where.push(sql`${topics.subgroupId} = ${f.subgroup}`);
   return db
     .select({
       id: topics.id,
@@ -81,6 +84,7 @@ const placesWithAccess = prepared((db) =>
       slug: communities.slug,
       name: communities.name,
       visibility: communities.visibility,
+      featuresOff: communities.featuresOff,
       membership: memberships.status,
       roles: sql<string[]>`coalesce((select array_agg(r.role) from member_roles r where r.community_id = ${communities.id} and r.user_id = ${sql.placeholder('viewerId')}), '{}')`,
     })

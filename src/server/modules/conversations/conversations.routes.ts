@@ -58,7 +58,9 @@ export const conversationRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!communityPolicy.canRead(req.viewer, access)) throw forbidden('Join this community to read its conversations.');
       const q = req.query;
       const after = decodeCursor(q.cursor, ['string', 'number']) as [string, number] | null;
-      const rows = await listFeed(app.db, community.id, { activity: q.activity, tag: q.tag, unanswered: q.unanswered === 'true', after, limit: q.limit });
+      // With questions and answers switched off there are no unanswered questions to filter for.
+      const unanswered = q.unanswered === 'true' && communityPolicy.featureOn(community, 'qa');
+      const rows = await listFeed(app.db, community.id, { activity: q.activity, tag: q.tag, unanswered, subgroup: q.subgroup, after, limit: q.limit });
       const page = toPage(rows, q.limit, (r) => [r.cursorAt, r.id]);
       return { items: page.items.map(presentTopic), nextCursor: page.nextCursor };
     },
@@ -82,7 +84,7 @@ export const conversationRoutes: FastifyPluginAsyncZod = async (app) => {
         viewer: {
           canReply: ctx.canPost && !ctx.topic.deletedAt,
           canModerate: ctx.canModerate,
-          canAccept: ctx.isAuthor || ctx.canModerate,
+          canAccept: (ctx.isAuthor || ctx.canModerate) && ctx.qaOn,
           canEditTopic: ctx.isAuthor || ctx.canModerate,
           isAuthor: ctx.isAuthor,
         },
@@ -135,6 +137,7 @@ export const conversationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const viewer = requireViewer(req);
       const ctx = await loadReadableTopic(app.db, req.params.id, viewer);
+      if (!ctx.qaOn) throw notFound('question');
       if (!ctx.isAuthor && !ctx.canModerate) throw forbidden('Only the person who asked or a coordinator can accept an answer.');
       await acceptAnswer(app.db, viewer, ctx.topic.id, req.body.postId);
       return reply.code(204).send();
@@ -144,6 +147,7 @@ export const conversationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete('/api/topics/:id/accepted', { schema: { tags, summary: 'Clear the accepted answer', params: idParam } }, async (req, reply) => {
     const viewer = requireViewer(req);
     const ctx = await loadReadableTopic(app.db, req.params.id, viewer);
+    if (!ctx.qaOn) throw notFound('question');
     if (!ctx.isAuthor && !ctx.canModerate) throw forbidden('Only the person who asked or a coordinator can change the answer.');
     await acceptAnswer(app.db, viewer, ctx.topic.id, null);
     return reply.code(204).send();

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
 import type { CreateTopicInput } from '../../../shared/contracts/conversations.ts';
 import type { Db, Queryable } from '../../db/client.ts';
-import { communities, helpfulMarks, mentions, posts, postRevisions, topicCommunities, topics } from '../../db/schema/index.ts';
+import { agendaItems, agendaItemTopics, communities, helpfulMarks, mentions, posts, postRevisions, subgroupMembers, subgroups, topicCommunities, topics } from '../../db/schema/index.ts';
 import { conflict, forbidden, invalidField, notFound } from '../../errors.ts';
 import { mentionCandidates, renderMarkdown } from '../../lib/markdown.ts';
 import { type CommunityAccess, communityPolicy } from '../communities/communities.policy.ts';
@@ -40,13 +40,47 @@ export async function loadReadableTopic(db: Queryable, id: number, viewer: Viewe
     canPost: withAccess.some((p) => communityPolicy.canPost(viewer, p.access)),
     canModerate,
     isAuthor: viewer?.id === topic.authorId,
+    /** Questions and answers are on in at least one of the communities the viewer reads it in. */
+    qaOn: readable.some((p) => communityPolicy.featureOn(p, 'qa')),
   };
+}
+
+/**
+ * Checks what a new topic asks for against the features of the communities it goes to: a question
+ * needs questions and answers on in each; a practice group or project must be one of theirs, switched
+ * on, open and joined by the author; an agenda item must be on one of their learning agendas.
+ */
+async function checkTopicLinks(db: Queryable, viewer: Viewer, input: CreateTopicInput, places: { id: number; slug: string; featuresOff: string[] }[]) {
+  const noQa = places.find((p) => !communityPolicy.featureOn(p, 'qa'));
+  if (input.isQuestion && noQa) throw invalidField('isQuestion', `Questions and answers are switched off in “${noQa.slug}”; post it as a discussion.`);
+  let subgroupId: number | null = null;
+  if (input.subgroupId !== undefined) {
+    const [sg] = await db.select().from(subgroups).where(eq(subgroups.id, input.subgroupId)).limit(1);
+    const place = sg && places.find((p) => p.id === sg.communityId);
+    const kindOn = sg && place && communityPolicy.featureOn(place, sg.kind === 'project' ? 'projects' : 'practice_groups');
+    if (!sg || !place || !kindOn) throw invalidField('subgroupId', 'Choose a practice group or project of a community you are posting in.');
+    if (sg.closedAt) throw invalidField('subgroupId', `“${sg.name}” is closed.`);
+    const [joined] = await db.select({ one: sql`1` }).from(subgroupMembers).where(and(eq(subgroupMembers.subgroupId, sg.id), eq(subgroupMembers.userId, viewer.id))).limit(1);
+    if (!joined) throw invalidField('subgroupId', `Join “${sg.name}” before you post in it.`);
+    subgroupId = sg.id;
+  }
+  let agendaItemId: number | null = null;
+  if (input.agendaItemId !== undefined) {
+    const [item] = await db.select({ id: agendaItems.id, communityId: agendaItems.communityId }).from(agendaItems).where(eq(agendaItems.id, input.agendaItemId)).limit(1);
+    const place = item && places.find((p) => p.id === item.communityId);
+    if (!item || !place || !communityPolicy.featureOn(place, 'learning_agenda')) {
+      throw invalidField('agendaItemId', 'Choose a learning agenda item of a community you are posting in.');
+    }
+    agendaItemId = item.id;
+  }
+  return { subgroupId, agendaItemId };
 }
 
 /** Starts a topic in one or more communities the author belongs to. */
 export async function createTopic(db: Db, viewer: Viewer, input: CreateTopicInput) {
   const slugs = [...new Set(input.communities)];
   const targets: number[] = [];
+  const places: { id: number; slug: string; featuresOff: string[] }[] = [];
   for (const [i, slug] of slugs.entries()) {
     const c = await findCommunityWithAccess(db, slug, viewer);
     const access = c && { visibility: c.visibility, membership: c.membership, roles: c.roles };
@@ -54,12 +88,14 @@ export async function createTopic(db: Db, viewer: Viewer, input: CreateTopicInpu
       throw invalidField(`communities.${i}`, `You can only post in communities you belong to (“${slug}”).`);
     }
     targets.push(c.id);
+    places.push(c);
   }
+  const links = await checkTopicLinks(db, viewer, input, places);
   const { html, mentionedIds } = await render(db, input.body);
   return db.transaction(async (tx) => {
     const [topic] = await tx
       .insert(topics)
-      .values({ authorId: viewer.id, title: input.title, activityType: input.activityType, isQuestion: input.isQuestion, tags: [...new Set(input.tags)] })
+      .values({ authorId: viewer.id, title: input.title, activityType: input.activityType, isQuestion: input.isQuestion, tags: [...new Set(input.tags)], subgroupId: links.subgroupId })
       .returning({ id: topics.id, lastActivityAt: topics.lastActivityAt });
     await tx.insert(topicCommunities).values(targets.map((communityId) => ({ topicId: topic.id, communityId, lastActivityAt: topic.lastActivityAt })));
     const [post] = await tx
@@ -68,6 +104,7 @@ export async function createTopic(db: Db, viewer: Viewer, input: CreateTopicInpu
       .returning({ id: posts.id });
     if (mentionedIds.length) await tx.insert(mentions).values(mentionedIds.map((userId) => ({ postId: post.id, userId })));
     await tx.update(communities).set({ topicCount: sql`${communities.topicCount} + 1` }).where(inArray(communities.id, targets));
+    if (links.agendaItemId) await tx.insert(agendaItemTopics).values({ itemId: links.agendaItemId, topicId: topic.id });
     await notifyNewTopic(tx, { topicId: topic.id, postId: post.id, authorId: viewer.id, communityIds: targets, mentionedIds });
     return { id: topic.id };
   });
