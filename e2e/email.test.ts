@@ -112,6 +112,11 @@ describe('journey: unsubscribe and the admin outbox', () => {
     const token = (await t.pool.query(`select email_token from users where username = 'sami'`)).rows[0].email_token;
     const page = await newPage(PHONE);
     await page.goto(`${base}/unsubscribe?token=${token}&kind=digest`);
+    // Opening the link alone changes nothing (link scanners open links too).
+    await page.getByRole('button', { name: 'Stop the digest' }).waitFor();
+    expect((await t.pool.query(`select digest_frequency from users where username = 'sami'`)).rows[0].digest_frequency).toBe('daily');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Stop the digest' }).click();
     await page.getByText('You will no longer get').waitFor();
     await expectAccessible(page);
     await shot(page, 'unsubscribe-phone');
@@ -120,6 +125,7 @@ describe('journey: unsubscribe and the admin outbox', () => {
     await page.getByRole('heading', { level: 1, name: 'Subscribed again' }).waitFor();
     expect((await t.pool.query(`select digest_frequency from users where username = 'sami'`)).rows[0].digest_frequency).toBe('daily');
     await page.goto(`${base}/unsubscribe?token=wrong&kind=digest`);
+    await page.getByRole('button', { name: 'Stop the digest' }).click();
     await page.getByText('This unsubscribe link does not work').waitFor();
     await expectAccessible(page);
   });

@@ -225,8 +225,8 @@ export type Delivery = (typeof deliveryKeys)[number];
 
 /** How often the digest email comes. */
 export const digestFrequencies = [
-  { key: 'daily', name: 'Daily', description: 'Every morning, if anything happened.' },
-  { key: 'weekly', name: 'Weekly', description: 'Monday mornings, if anything happened.' },
+  { key: 'daily', name: 'Daily', description: 'Once a day, if anything happened.' },
+  { key: 'weekly', name: 'Weekly', description: 'Once a week, if anything happened.' },
   { key: 'off', name: 'Never', description: 'No digest email.' },
 ] as const;
 export const digestFrequencyKeys = keysOf(digestFrequencies);

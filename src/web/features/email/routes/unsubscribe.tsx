@@ -9,12 +9,16 @@ import { usePageTitle } from '../../../lib/title.ts';
 import { paths } from '../../../paths.ts';
 import { undoUnsubscribe, unsubscribe } from '../api/email.ts';
 
-type State = { step: 'working' } | { step: 'done'; result: UnsubscribeResult } | { step: 'undone'; result: UnsubscribeResult } | { step: 'error'; message: string };
+type State = { step: 'confirm' } | { step: 'working' } | { step: 'done'; result: UnsubscribeResult } | { step: 'undone'; result: UnsubscribeResult } | { step: 'error'; message: string };
 
-/** Where an email's unsubscribe link lands: turns that email off at once, says what changed, offers undo. No sign-in needed. */
+/**
+ * Where an email's unsubscribe link lands: one button turns that email off (a link scanner that
+ * opens the page changes nothing), then it says what changed and offers undo. No sign-in needed.
+ * Mail clients use the RFC 8058 one-click POST instead.
+ */
 export function UnsubscribePage({ token, kind }: { token?: string; kind?: string }) {
   usePageTitle('Unsubscribe');
-  const [state, setState] = useState<State>({ step: 'working' });
+  const [state, setState] = useState<State>({ step: 'confirm' });
   const [busy, setBusy] = useState(false);
   const started = useRef(false);
   const validKind = unsubscribeKinds.includes(kind as UnsubscribeKind) ? (kind as UnsubscribeKind) : null;
@@ -24,8 +28,12 @@ export function UnsubscribePage({ token, kind }: { token?: string; kind?: string
     started.current = true;
     if (!token || !validKind) {
       setState({ step: 'error', message: 'This unsubscribe link is incomplete. Copy the whole link from the email, or change your choices in notification settings.' });
-      return;
     }
+  }, [token, validKind]);
+
+  function confirm() {
+    if (!token || !validKind) return;
+    setState({ step: 'working' });
     unsubscribe(token, validKind).then(
       (result) => setState({ step: 'done', result }),
       (err) =>
@@ -34,7 +42,7 @@ export function UnsubscribePage({ token, kind }: { token?: string; kind?: string
           message: err instanceof ApiError && err.status === 404 ? 'This unsubscribe link does not work: it may be mistyped or belong to an old address.' : messageOf(err),
         }),
     );
-  }, [token, validKind]);
+  }
 
   async function undo(result: UnsubscribeResult) {
     if (!token || !validKind) return;
@@ -52,9 +60,17 @@ export function UnsubscribePage({ token, kind }: { token?: string; kind?: string
     <div className="mx-auto w-full max-w-lg py-6 sm:py-10">
       <Card className="space-y-4 p-6 sm:p-8">
         <h1 tabIndex={-1} data-page-heading className="text-2xl font-bold tracking-tight text-slate-900">
-          {state.step === 'undone' ? 'Subscribed again' : state.step === 'error' ? 'That did not work' : 'Unsubscribed'}
+          {state.step === 'undone' ? 'Subscribed again' : state.step === 'error' ? 'That did not work' : state.step === 'confirm' || state.step === 'working' ? 'Unsubscribe' : 'Unsubscribed'}
         </h1>
         <div aria-live="polite" className="space-y-4">
+          {state.step === 'confirm' && (
+            <>
+              <p className="text-slate-800">
+                Stop getting {validKind === 'digest' ? 'the digest email' : 'these notification emails'}? You do not need to sign in.
+              </p>
+              <Button onClick={confirm}>{validKind === 'digest' ? 'Stop the digest' : 'Stop these emails'}</Button>
+            </>
+          )}
           {state.step === 'working' && <Loading label="Turning it off…" />}
           {state.step === 'done' && (
             <>
