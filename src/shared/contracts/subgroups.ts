@@ -6,7 +6,7 @@ import type { PersonRef } from './conversations.ts';
 export const subgroupListParams = z.object({ slug: z.string().min(1).max(50) });
 export const subgroupParams = z.object({ slug: z.string().min(1).max(50), id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-06-30.').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'That date does not exist.');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-06-30.').refine((d) => { const t = new Date(`${d}T00:00:00Z`); return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d; }, 'That date does not exist.');
 
 const name = z.string().trim().min(3, 'Use at least 3 characters.').max(80, 'Use at most 80 characters.');
 const description = z.string().trim().max(2000, 'Use at most 2000 characters.');
