@@ -17,6 +17,7 @@ import { agendaRoutes } from './modules/agenda/agenda.routes.ts';
 import { leadershipRoutes } from './modules/leadership/leadership.routes.ts';
 import { orientationRoutes } from './modules/orientation/orientation.routes.ts';
 import { subgroupRoutes } from './modules/subgroups/subgroups.routes.ts';
+import { cultivationRoutes } from './modules/cultivation/cultivation.routes.ts';
 import { conversationRoutes } from './modules/conversations/conversations.routes.ts';
 import { modelRoutes } from './modules/model/model.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orientationRoutes);
   await app.register(agendaRoutes);
   await app.register(subgroupRoutes);
+  await app.register(cultivationRoutes);
   await app.register(conversationRoutes);
   await app.register(searchRoutes);
   await app.register(peopleRoutes);

@@ -8,6 +8,7 @@ import {
   type Stage,
 } from '../model/catalogue.ts';
 import { pageQuery, slug } from './common.ts';
+import { advisorAnswersInput } from './cultivation.ts';
 
 const stageInput = z
   .string()
@@ -29,13 +30,25 @@ export const createCommunityInput = z.object({
   structureKind: z.enum(structureKindKeys),
   purpose: z.string().trim().max(2000, 'Use at most 2000 characters.').default(''),
   visibility: z.enum(visibilityKeys),
+  /**
+   * now: the community is active at once (the API's default, for scripts and imports);
+   * propose: it starts as a proposal in the launch process, as the web flow creates it.
+   */
+  launch: z.enum(['now', 'propose']).default('now'),
+  /** The structure advisor's answers, kept in the launch record with its recommendation. */
+  advisor: advisorAnswersInput.optional(),
 });
-export type CreateCommunityInput = z.infer<typeof createCommunityInput>;
+/** Parsed input; `launch` may be left out by callers inside the server (it defaults to now). */
+export type CreateCommunityInput = Omit<z.infer<typeof createCommunityInput>, 'launch'> & { launch?: 'now' | 'propose' };
 
 export const updateCommunityInput = createCommunityInput
-  .omit({ slug: true })
+  .omit({ slug: true, launch: true, advisor: true })
   .partial()
-  .extend({ stage: stageInput.optional() });
+  .extend({
+    stage: stageInput.optional(),
+    /** Why the stage changed, kept in the stage history. */
+    stageReason: z.string().trim().max(500, 'Use at most 500 characters.').optional(),
+  });
 export type UpdateCommunityInput = z.infer<typeof updateCommunityInput>;
 
 export const listCommunitiesQuery = pageQuery.extend({
@@ -66,6 +79,8 @@ export interface CommunitySummary {
   structureKind: string;
   visibility: string;
   stage: string;
+  /** proposed (in the launch process), active or archived. */
+  status: string;
   memberCount: number;
   topicCount: number;
 }
@@ -86,6 +101,8 @@ export interface CommunityDetail extends CommunitySummary {
     canRequest: boolean;
     /** May rate orientations and switch features (coordinator, technology steward, site admin). */
     canSteward: boolean;
+    /** May read the cultivation plan and launch record (members, sponsors, support team, site admins). */
+    canReadCultivation: boolean;
   };
 }
 

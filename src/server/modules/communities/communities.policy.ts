@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
-import type { CommunityFeature, Visibility } from '../../../shared/model/catalogue.ts';
+import type { CommunityFeature, Visibility, communityStatusKeys } from '../../../shared/model/catalogue.ts';
 import { communities } from '../../db/schema/index.ts';
 
 /** What the policy needs to know about a viewer's relation to one community. */
@@ -8,27 +8,46 @@ export interface CommunityAccess {
   visibility: Visibility;
   membership: 'active' | 'requested' | 'invited' | null;
   roles: string[];
+  /** proposed: still in the launch process, known only to its members, the support team and site admins. */
+  status: (typeof communityStatusKeys)[number];
+  /** The viewer sponsors it, directly or through one of its domains (loaded with the community). */
+  sponsor?: boolean;
 }
 
 const isAdmin = (v: Viewer | null) => v?.siteRole === 'admin';
+const isSupport = (v: Viewer | null) => v?.siteRole === 'support';
+const proposed = (a: CommunityAccess) => a.status === 'proposed';
 
 /**
  * Who may do what in a community. The one place these rules live: routes call these,
  * and the SQL filters below express the same rules for lists, search and feeds.
  */
 export const communityPolicy = {
-  /** Knowing the community exists: secret ones only to members, invitees and site admins. */
+  /**
+   * Knowing the community exists: secret ones only to members, invitees and site admins;
+   * proposals (whatever their visibility) only to members, invitees, the support team and site admins.
+   */
   canSee: (v: Viewer | null, a: CommunityAccess) =>
-    a.visibility !== 'secret' || a.membership === 'active' || a.membership === 'invited' || isAdmin(v),
-  /** Reading topics, replies and the member list. */
-  canRead: (v: Viewer | null, a: CommunityAccess) => a.visibility === 'open' || a.membership === 'active' || isAdmin(v),
+    a.membership === 'active' || a.membership === 'invited' || isAdmin(v) || (proposed(a) ? isSupport(v) : a.visibility !== 'secret'),
+  /** Reading topics, replies and the member list; a proposal's also by the support team, who coach it. */
+  canRead: (v: Viewer | null, a: CommunityAccess) =>
+    a.membership === 'active' || isAdmin(v) || (proposed(a) ? isSupport(v) : a.visibility === 'open'),
   canPost: (v: Viewer | null, a: CommunityAccess) => !!v && a.membership === 'active',
   /** Coordinators (and site admins) moderate, approve requests, invite and assign roles. */
   canModerate: (v: Viewer | null, a: CommunityAccess) =>
     isAdmin(v) || (a.membership === 'active' && a.roles.includes('coordinator')),
+  /** A proposal takes only the people its coordinators invite (the design team) until it is launched. */
   canJoin: (v: Viewer | null, a: CommunityAccess) =>
-    !!v && (a.membership === 'invited' || (a.membership === null && a.visibility === 'open')),
-  canRequest: (v: Viewer | null, a: CommunityAccess) => !!v && a.membership === null && a.visibility === 'by_request',
+    !!v && (a.membership === 'invited' || (a.membership === null && a.visibility === 'open' && !proposed(a))),
+  canRequest: (v: Viewer | null, a: CommunityAccess) => !!v && a.membership === null && a.visibility === 'by_request' && !proposed(a),
+  /**
+   * Reading the cultivation plan, launch record and stage signals (MODEL §5, §6): members, sponsors,
+   * the support team and site admins; never anyone who may not know the community exists.
+   */
+  canReadCultivation: (v: Viewer | null, a: CommunityAccess) =>
+    !!v && communityPolicy.canSee(v, a) && (a.membership === 'active' || a.sponsor === true || isSupport(v) || isAdmin(v)),
+  /** Editing the plan and the launch record, launching a proposal: coordinators and site admins. */
+  canEditCultivation: (v: Viewer | null, a: CommunityAccess) => communityPolicy.canModerate(v, a),
   /** Rating orientations and switching features: coordinators, technology stewards, site admins. */
   canSteward: (v: Viewer | null, a: CommunityAccess) =>
     isAdmin(v) || (a.membership === 'active' && (a.roles.includes('coordinator') || a.roles.includes('technology_steward'))),
@@ -39,6 +58,9 @@ export const communityPolicy = {
   featureOn: (c: { featuresOff: readonly string[] }, feature: CommunityFeature) => !c.featuresOff.includes(feature),
 };
 
+/** The list of every proposal in the launch process: the support team and site admins. */
+export const canListProposals = (v: Viewer | null) => isSupport(v) || isAdmin(v);
+
 function activeMemberOf(viewer: Viewer): SQL {
   return sql`select m.community_id from memberships m where m.user_id = ${viewer.id} and m.status = 'active'`;
 }
@@ -46,15 +68,19 @@ function activeMemberOf(viewer: Viewer): SQL {
 /** SQL condition on `communities`: the viewer may know the community exists (mirrors canSee). */
 export function visibleCommunitySql(viewer: Viewer | null): SQL {
   if (isAdmin(viewer)) return sql`true`;
-  if (!viewer) return sql`${communities.visibility} <> 'secret'`;
-  return sql`(${communities.visibility} <> 'secret' or ${communities.id} in (select m.community_id from memberships m where m.user_id = ${viewer.id} and m.status in ('active', 'invited')))`;
+  const listed = sql`(${communities.visibility} <> 'secret' and ${communities.status} <> 'proposed')`;
+  if (!viewer) return listed;
+  const proposals = isSupport(viewer) ? sql` or ${communities.status} = 'proposed'` : sql``;
+  return sql`(${listed}${proposals} or ${communities.id} in (select m.community_id from memberships m where m.user_id = ${viewer.id} and m.status in ('active', 'invited')))`;
 }
 
 /** SQL set of community ids whose content the viewer may read (mirrors canRead). */
 export function readableCommunityIdsSql(viewer: Viewer | null): SQL {
   if (isAdmin(viewer)) return sql`select c.id from communities c`;
-  if (!viewer) return sql`select c.id from communities c where c.visibility = 'open'`;
-  return sql`select c.id from communities c where c.visibility = 'open' union ${activeMemberOf(viewer)}`;
+  const open = sql`select c.id from communities c where c.visibility = 'open' and c.status <> 'proposed'`;
+  if (!viewer) return open;
+  if (isSupport(viewer)) return sql`${open} union select c.id from communities c where c.status = 'proposed' union ${activeMemberOf(viewer)}`;
+  return sql`${open} union ${activeMemberOf(viewer)}`;
 }
 
 /**
@@ -65,7 +91,8 @@ export function userCanReadTopicSql(userId: SQL, topicId: SQL | number): SQL {
   return sql`(exists (
       select 1 from topic_communities tc join communities c on c.id = tc.community_id
       where tc.topic_id = ${topicId}
-        and (c.visibility = 'open' or exists (
-          select 1 from memberships m where m.community_id = c.id and m.user_id = ${userId} and m.status = 'active'))
+        and ((c.visibility = 'open' and c.status <> 'proposed') or exists (
+          select 1 from memberships m where m.community_id = c.id and m.user_id = ${userId} and m.status = 'active')
+          or (c.status = 'proposed' and exists (select 1 from users s where s.id = ${userId} and s.site_role = 'support')))
     ) or exists (select 1 from users a where a.id = ${userId} and a.site_role = 'admin'))`;
 }

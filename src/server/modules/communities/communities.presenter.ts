@@ -12,6 +12,7 @@ export const presentSummary = (c: SummaryRow): CommunitySummary => ({
   structureKind: c.structureKind,
   visibility: c.visibility,
   stage: c.stage,
+  status: c.status,
   memberCount: c.memberCount,
   topicCount: c.topicCount,
 });
@@ -34,6 +35,7 @@ export const presentDetail = (
     canJoin: communityPolicy.canJoin(viewer, access),
     canRequest: communityPolicy.canRequest(viewer, access),
     canSteward: communityPolicy.canSteward(viewer, access),
+    canReadCultivation: communityPolicy.canReadCultivation(viewer, access),
   },
 });
 

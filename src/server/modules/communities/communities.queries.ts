@@ -14,6 +14,7 @@ export const summaryColumns = {
   structureKind: communities.structureKind,
   visibility: communities.visibility,
   stage: communities.stage,
+  status: communities.status,
   memberCount: communities.memberCount,
   topicCount: communities.topicCount,
 };
@@ -27,6 +28,8 @@ const communityWithAccess = prepared((db) =>
       featuresOff: communities.featuresOff,
       membership: memberships.status,
       roles: sql<string[]>`coalesce((select array_agg(r.role order by r.role) from member_roles r where r.community_id = ${communities.id} and r.user_id = ${sql.placeholder('viewerId')}), '{}')`,
+      sponsor: sql<boolean>`exists (select 1 from sponsorships s where s.user_id = ${sql.placeholder('viewerId')}
+        and (s.community_id = ${communities.id} or s.domain_id in (select cd.domain_id from community_domains cd where cd.community_id = ${communities.id})))`,
     })
     .from(communities)
     .leftJoin(memberships, and(eq(memberships.communityId, communities.id), eq(memberships.userId, sql.placeholder('viewerId'))))
@@ -35,7 +38,7 @@ const communityWithAccess = prepared((db) =>
     .prepare('community_with_access'),
 );
 
-/** A community by slug with the viewer's membership and roles, in one query. */
+/** A community by slug with the viewer's membership, roles and sponsorship, in one query. */
 export async function findCommunityWithAccess(db: Queryable, slug: string, viewer: Viewer | null) {
   const rows = await communityWithAccess(db).execute({ slug, viewerId: viewer?.id ?? 0 });
   return rows[0] ?? null;

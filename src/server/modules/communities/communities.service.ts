@@ -8,6 +8,7 @@ import type { Db, Queryable } from '../../db/client.ts';
 import { communities, emailInvitations, memberRoles, memberships } from '../../db/schema/index.ts';
 import { conflict, invalidField, notFound } from '../../errors.ts';
 import { audit } from '../auth/auth.service.ts';
+import { changeStage, startCultivation } from '../cultivation/cultivation.service.ts';
 import { communityPolicy, type CommunityAccess } from './communities.policy.ts';
 import {
   countCoordinators,
@@ -20,7 +21,9 @@ import {
 /** Loads a community the viewer may know exists, or answers 404 (never 403, so secret ones stay secret). */
 export async function loadVisibleCommunity(db: Queryable, slug: string, viewer: Viewer | null) {
   const c = await findCommunityWithAccess(db, slug, viewer);
-  const access: CommunityAccess | null = c ? { visibility: c.visibility, membership: c.membership, roles: c.roles } : null;
+  const access: CommunityAccess | null = c
+    ? { visibility: c.visibility, membership: c.membership, roles: c.roles, status: c.status, sponsor: c.sponsor }
+    : null;
   if (!c || !access || !communityPolicy.canSee(viewer, access)) throw notFound('community');
   return { community: c, access };
 }
@@ -32,16 +35,21 @@ async function bumpMembers(tx: Queryable, communityId: number, by: number) {
   await tx.update(communities).set({ memberCount: sql`${communities.memberCount} + ${by}` }).where(eq(communities.id, communityId));
 }
 
-/** Creates a community; its creator becomes its first member and coordinator. */
+/**
+ * Creates a community; its creator becomes its first member and coordinator. With `launch: 'propose'`
+ * it starts as a proposal in the launch process. Either way it starts with the default cultivation plan.
+ */
 export async function createCommunity(db: Db, viewer: Viewer, input: CreateCommunityInput) {
+  const { launch = 'now', advisor, ...charter } = input;
   try {
     return await db.transaction(async (tx) => {
       const [c] = await tx
         .insert(communities)
-        .values({ ...input, createdBy: viewer.id, memberCount: 1 })
-        .returning({ id: communities.id, slug: communities.slug });
+        .values({ ...charter, status: launch === 'propose' ? 'proposed' : 'active', createdBy: viewer.id, memberCount: 1 })
+        .returning({ id: communities.id, slug: communities.slug, stage: communities.stage });
       await tx.insert(memberships).values({ communityId: c.id, userId: viewer.id, status: 'active' });
       await tx.insert(memberRoles).values({ communityId: c.id, userId: viewer.id, role: 'coordinator', assignedBy: viewer.id });
+      await startCultivation(tx, viewer, { id: c.id, stage: c.stage, structureKind: charter.structureKind, launch, advisor });
       return c;
     });
   } catch (e) {
@@ -52,9 +60,13 @@ export async function createCommunity(db: Db, viewer: Viewer, input: CreateCommu
 
 export async function updateCommunity(db: Db, viewer: Viewer, communityId: number, input: UpdateCommunityInput) {
   if (Object.keys(input).length === 0) throw invalidField('body', 'Change at least one field.');
+  const { stage, stageReason, ...charter } = input;
+  if (stageReason !== undefined && !stage) throw invalidField('stage', 'Choose the new stage that the reason explains.');
   await db.transaction(async (tx) => {
-    await tx.update(communities).set(input).where(eq(communities.id, communityId));
-    if (input.visibility || input.stage) await audit(tx, viewer.id, 'community.updated', `community:${communityId}`, input);
+    if (Object.keys(charter).length) await tx.update(communities).set(charter).where(eq(communities.id, communityId));
+    // Every stage change goes into the stage history with who, when and why (MODEL §4).
+    if (stage) await changeStage(tx, viewer, communityId, stage, stageReason);
+    if (input.visibility || stage) await audit(tx, viewer.id, 'community.updated', `community:${communityId}`, input);
   });
 }
 

@@ -85,6 +85,7 @@ const placesWithAccess = prepared((db) =>
       name: communities.name,
       visibility: communities.visibility,
       featuresOff: communities.featuresOff,
+      status: communities.status,
       membership: memberships.status,
       roles: sql<string[]>`coalesce((select array_agg(r.role) from member_roles r where r.community_id = ${communities.id} and r.user_id = ${sql.placeholder('viewerId')}), '{}')`,
     })

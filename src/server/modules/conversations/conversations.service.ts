@@ -27,7 +27,7 @@ export async function loadReadableTopic(db: Queryable, id: number, viewer: Viewe
   if (!topic) throw notFound('topic');
   const places = await topicCommunitiesWithAccess(db, id, viewer);
   const withAccess = places.map((p) => {
-    const access: CommunityAccess = { visibility: p.visibility, membership: p.membership, roles: p.roles };
+    const access: CommunityAccess = { visibility: p.visibility, membership: p.membership, roles: p.roles, status: p.status };
     return { ...p, access };
   });
   const readable = withAccess.filter((p) => communityPolicy.canRead(viewer, p.access));
@@ -83,7 +83,7 @@ export async function createTopic(db: Db, viewer: Viewer, input: CreateTopicInpu
   const places: { id: number; slug: string; featuresOff: string[] }[] = [];
   for (const [i, slug] of slugs.entries()) {
     const c = await findCommunityWithAccess(db, slug, viewer);
-    const access = c && { visibility: c.visibility, membership: c.membership, roles: c.roles };
+    const access = c && { visibility: c.visibility, membership: c.membership, roles: c.roles, status: c.status };
     if (!c || !access || !communityPolicy.canPost(viewer, access)) {
       throw invalidField(`communities.${i}`, `You can only post in communities you belong to (“${slug}”).`);
     }
@@ -113,7 +113,7 @@ export async function createTopic(db: Db, viewer: Viewer, input: CreateTopicInpu
 /** Cross-posts an existing topic to another community the author belongs to. */
 export async function crossPost(db: Db, viewer: Viewer, topicId: number, slug: string) {
   const c = await findCommunityWithAccess(db, slug, viewer);
-  const access = c && { visibility: c.visibility, membership: c.membership, roles: c.roles };
+  const access = c && { visibility: c.visibility, membership: c.membership, roles: c.roles, status: c.status };
   if (!c || !access || !communityPolicy.canPost(viewer, access)) {
     throw invalidField('community', `You can only post in communities you belong to (“${slug}”).`);
   }
