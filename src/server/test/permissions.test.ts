@@ -70,6 +70,28 @@ const coordOnly = (ok: number): Expect => ({
 /** Anyone signed in who may read the community; 401 for anonymous. */
 const signedInRead: Expect = { anonymous: 401, outsider: { open: 200, secret: 404 }, member: 200, coordinator: 200, admin: 200 };
 
+/** Issue 4 fixtures made by the coordinator: an agenda item (optionally linked to the topic) and a practice group they lead. */
+async function agendaItem(f: Fixture, link = false) {
+  const res = await people.coordinator.post(`/api/communities/${f.slug}/agenda`, { question: `What do we know about ${f.word}?` });
+  const id = res.json().id as number;
+  if (link) expect((await people.coordinator.put(`/api/communities/${f.slug}/agenda/${id}/topics/${f.topicId}`)).statusCode).toBe(204);
+  return id;
+}
+async function practiceGroup(f: Fixture) {
+  const res = await people.coordinator.post(`/api/communities/${f.slug}/subgroups`, { kind: 'practice_group', name: `Group ${f.word}`, leader: people.coordinator.username });
+  return res.json().id as number;
+}
+/** Active members who may post; site admins read but are not members. */
+const membersWrite = (ok: number): Expect => ({ anonymous: 401, outsider: { open: 403, secret: 404 }, member: ok, coordinator: ok, admin: 403 });
+/** Members (and sponsors, support, admins) only: outsiders of an open community get 403, of a secret one 404. */
+const membersRead: Expect = { anonymous: 401, outsider: { open: 403, secret: 404 }, member: 200, coordinator: 200, admin: 200 };
+
+/** The id of a task from the default checklist in the fixture's plan. */
+async function defaultTaskId(f: Fixture): Promise<number> {
+  const plan = (await people.coordinator.get(`/api/communities/${f.slug}/plan`)).json();
+  return plan.needs[0].tasks[0].id;
+}
+
 interface Route {
   name: string;
   call: (c: Client, f: Fixture) => Promise<{ statusCode: number }>;
@@ -164,6 +186,73 @@ const routes: Route[] = [
   { name: 'PUT community watch', call: (c, f) => c.put(`/api/communities/${f.slug}/watch`, { level: 'watching' }), expect: signedInRead },
   { name: 'GET topic watch', call: (c, f) => c.get(`/api/topics/${f.topicId}/watch`), expect: signedInRead },
   { name: 'PUT topic watch', call: (c, f) => c.put(`/api/topics/${f.topicId}/watch`, { level: 'muted' }), expect: signedInRead },
+  { name: 'GET leadership', call: (c, f) => c.get(`/api/communities/${f.slug}/leadership`), expect: read() },
+  { name: 'PUT leadership assignment', call: (c, f) => c.put(`/api/communities/${f.slug}/leadership/networking/people/${people.member.username}`), expect: coordOnly(204) },
+  {
+    name: 'DELETE leadership assignment',
+    call: async (c, f) => {
+      await people.coordinator.put(`/api/communities/${f.slug}/leadership/networking/people/${people.member.username}`);
+      return c.delete(`/api/communities/${f.slug}/leadership/networking/people/${people.member.username}`);
+    },
+    expect: coordOnly(204),
+  },
+  { name: 'GET role reflections', call: (c, f) => c.get(`/api/communities/${f.slug}/role-reflections`), expect: read() },
+  { name: 'GET role reflection', call: (c, f) => c.get(`/api/communities/${f.slug}/role-reflections/cybrarian`), expect: read() },
+  { name: 'PUT role reflection', call: (c, f) => c.put(`/api/communities/${f.slug}/role-reflections/cybrarian`, { purpose: 'Keep it findable.' }), expect: coordOnly(200) },
+  { name: 'PUT role reflection of a role held', call: (c, f) => c.put(`/api/communities/${f.slug}/role-reflections/broker`, { purpose: 'Carry it across.' }), expect: { ...coordOnly(200), member: 200 } },
+  { name: 'GET orientation', call: (c, f) => c.get(`/api/communities/${f.slug}/orientation`), expect: read() },
+  { name: 'PUT orientation ratings', call: (c, f) => c.put(`/api/communities/${f.slug}/orientation`, { ratings: { expertise: 5 } }), expect: coordOnly(200) },
+  { name: 'PUT feature', call: (c, f) => c.put(`/api/communities/${f.slug}/features/qa`, { on: false }), expect: coordOnly(200) },
+  { name: 'GET agenda', call: (c, f) => c.get(`/api/communities/${f.slug}/agenda`), expect: read() },
+  { name: 'POST agenda item', call: (c, f) => c.post(`/api/communities/${f.slug}/agenda`, { question: 'What should we learn next?' }), expect: membersWrite(201) },
+  { name: 'GET agenda item', call: async (c, f) => c.get(`/api/communities/${f.slug}/agenda/${await agendaItem(f)}`), expect: read() },
+  { name: 'PATCH agenda item', call: async (c, f) => c.patch(`/api/communities/${f.slug}/agenda/${await agendaItem(f)}`, { status: 'exploring' }), expect: coordOnly(200) },
+  { name: 'DELETE agenda item', call: async (c, f) => c.delete(`/api/communities/${f.slug}/agenda/${await agendaItem(f)}`), expect: coordOnly(204) },
+  { name: 'PUT agenda topic link', call: async (c, f) => c.put(`/api/communities/${f.slug}/agenda/${await agendaItem(f)}/topics/${f.topicId}`), expect: membersWrite(204) },
+  { name: 'DELETE agenda topic link', call: async (c, f) => c.delete(`/api/communities/${f.slug}/agenda/${await agendaItem(f, true)}/topics/${f.topicId}`), expect: coordOnly(204) },
+  { name: 'GET topic agenda items', call: (c, f) => c.get(`/api/topics/${f.topicId}/agenda`), expect: read() },
+  { name: 'GET subgroups', call: (c, f) => c.get(`/api/communities/${f.slug}/subgroups`), expect: read() },
+  { name: 'POST subgroup', call: (c, f) => c.post(`/api/communities/${f.slug}/subgroups`, { kind: 'practice_group', name: 'Readers', leader: people.member.username }), expect: coordOnly(201) },
+  { name: 'GET subgroup', call: async (c, f) => c.get(`/api/communities/${f.slug}/subgroups/${await practiceGroup(f)}`), expect: read() },
+  { name: 'GET subgroup members', call: async (c, f) => c.get(`/api/communities/${f.slug}/subgroups/${await practiceGroup(f)}/members`), expect: read() },
+  { name: 'GET subgroup topics', call: async (c, f) => c.get(`/api/communities/${f.slug}/subgroups/${await practiceGroup(f)}/topics`), expect: read() },
+  { name: 'PATCH subgroup', call: async (c, f) => c.patch(`/api/communities/${f.slug}/subgroups/${await practiceGroup(f)}`, { description: 'Changed.' }), expect: coordOnly(200) },
+  {
+    name: 'POST subgroup join',
+    call: async (c, f) => c.post(`/api/communities/${f.slug}/subgroups/${await practiceGroup(f)}/join`),
+    expect: { ...membersWrite(204), coordinator: 409 },
+  },
+  {
+    name: 'POST subgroup leave',
+    call: async (c, f) => {
+      const id = await practiceGroup(f);
+      await people.member.post(`/api/communities/${f.slug}/subgroups/${id}/join`);
+      return c.post(`/api/communities/${f.slug}/subgroups/${id}/leave`);
+    },
+    expect: { ...membersWrite(204), coordinator: 409, admin: 403 },
+  },
+  // Cultivation (issue 4: lifecycle, plan, launch process). Sponsors and the support team are in cultivation/*.test.ts.
+  { name: 'GET stage history', call: (c, f) => c.get(`/api/communities/${f.slug}/stage-history`), expect: read() },
+  { name: 'GET stage signals', call: (c, f) => c.get(`/api/communities/${f.slug}/stage-signals`), expect: membersRead },
+  { name: 'GET plan', call: (c, f) => c.get(`/api/communities/${f.slug}/plan`), expect: membersRead },
+  { name: 'POST plan task', call: (c, f) => c.post(`/api/communities/${f.slug}/plan/tasks`, { need: 'grow', title: 'Welcome lunch' }), expect: coordOnly(201) },
+  {
+    name: 'PATCH plan task',
+    call: async (c, f) => c.patch(`/api/communities/${f.slug}/plan/tasks/${await defaultTaskId(f)}`, { status: 'doing' }),
+    expect: coordOnly(200),
+  },
+  {
+    name: 'DELETE plan task',
+    call: async (c, f) => {
+      const own = (await people.coordinator.post(`/api/communities/${f.slug}/plan/tasks`, { need: 'renew', title: 'Retire the old wiki' })).json();
+      return c.delete(`/api/communities/${f.slug}/plan/tasks/${own.id}`);
+    },
+    expect: coordOnly(204),
+  },
+  { name: 'GET launch record', call: (c, f) => c.get(`/api/communities/${f.slug}/launch`), expect: membersRead },
+  { name: 'PUT launch step', call: (c, f) => c.put(`/api/communities/${f.slug}/launch/discovery`, { need: 'Share leak data' }), expect: coordOnly(204) },
+  // The fixture is already active, so even a coordinator cannot launch it again.
+  { name: 'POST launch', call: (c, f) => c.post(`/api/communities/${f.slug}/launch`, {}), expect: coordOnly(409) },
 ];
 
 describe.each(['open', 'secret'] as Vis[])('%s community', (vis) => {
@@ -259,6 +348,9 @@ describe('routes without a community', () => {
   it.each(WHO)('unsubscribe links answer the same to everyone (the token is the credential) as %s', async (who) => {
     const res = await people[who].request('POST', '/api/email/unsubscribe?token=not-a-token&kind=digest', {}, { csrf: false });
     expect(res.statusCode).toBe(404);
+  });
+  it.each(WHO)('GET /api/proposals as %s', async (who) => {
+    expect((await people[who].get('/api/proposals')).statusCode).toBe(who === 'anonymous' ? 401 : who === 'admin' ? 200 : 403);
   });
   it.each(WHO)('GET /api/model and /api/auth/session as %s', async (who) => {
     expect((await people[who].get('/api/model')).statusCode).toBe(200);
