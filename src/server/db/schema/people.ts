@@ -1,4 +1,5 @@
-import { bigint, index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { expertiseLevelKeys } from '../../../shared/model/catalogue.ts';
 import { users } from './accounts.ts';
 
@@ -16,3 +17,36 @@ export const expertise = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.tag] }), index('expertise_tag_idx').on(t.tag, t.level, t.userId)],
 );
+
+/**
+ * Evidence for "who knows" (docs/decisions/006): per tag and person, replies, accepted answers and
+ * helpful marks in tagged topics. Rows with community_id null aggregate every community anyone may
+ * read (counted once per topic); rows with a community_id hold each community's own evidence, for
+ * private communities and scoped questions. Rebuilt by the 'expertise.refresh' job.
+ */
+export const expertiseEvidence = pgTable(
+  'expertise_evidence',
+  {
+    communityId: bigint('community_id', { mode: 'number' }),
+    tag: text('tag').notNull(),
+    userId: bigint('user_id', { mode: 'number' }).notNull(),
+    replies: integer('replies').notNull(),
+    accepted: integer('accepted').notNull(),
+    helpful: integer('helpful').notNull(),
+    /** accepted·5 + min(helpful, 40) + min(replies, 20): the order candidates are taken in. */
+    score: integer('score').notNull(),
+  },
+  (t) => [
+    // Ascending, read backwards: serves `order by score desc` (NULLS FIRST) exactly; score is NOT NULL anyway.
+    index('expertise_evidence_open_idx').on(t.tag, t.score, t.userId).where(sql`${t.communityId} is null`),
+    index('expertise_evidence_community_idx').on(t.communityId, t.tag, t.userId).where(sql`${t.communityId} is not null`),
+    index('expertise_evidence_user_idx').on(t.userId, t.tag),
+  ],
+);
+
+/** One row: when the evidence was built and which communities the null rows aggregate. */
+export const expertiseEvidenceState = pgTable('expertise_evidence_state', {
+  id: integer('id').primaryKey().default(1),
+  refreshedAt: timestamp('refreshed_at', { withTimezone: true }).notNull(),
+  openCommunityIds: bigint('open_community_ids', { mode: 'number' }).array().notNull(),
+});
