@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LeadershipFunctionView, LeadershipView } from '../../../shared/contracts/leadership.ts';
 import { roleReflectionParts, roles } from '../../../shared/model/catalogue.ts';
 import { type Client, createTestApp, makeCommunity, signedInClient, type TestApp } from '../../test/harness.ts';
 
@@ -18,11 +19,7 @@ async function setup(vis = 'open') {
   return { coord, member, slug };
 }
 
-const fn = (body: { functions: { key: string }[] }, key: string) => body.functions.find((f) => f.key === key) as {
-  covered: boolean;
-  people: { username: string; via: unknown[] }[];
-  peopleCount: number;
-};
+const fn = (body: LeadershipView, key: string) => body.functions.find((f) => f.key === key) as LeadershipFunctionView;
 
 describe('roles', () => {
   it('any role of the catalogue can be given, and one person can hold several at once', async () => {
