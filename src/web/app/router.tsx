@@ -61,9 +61,10 @@ const signInRoute = createRoute({
 const signUpRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/signup',
-  validateSearch: (s: Raw) => ({ next: str(s.next) }),
+  validateSearch: (s: Raw) => ({ next: str(s.next), email: str(s.email) }),
   component: function SignUp() {
-    return <SignUpPage next={signUpRoute.useSearch().next} />;
+    const { next, email } = signUpRoute.useSearch();
+    return <SignUpPage next={next} email={email} />;
   },
 });
 

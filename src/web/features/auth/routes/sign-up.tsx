@@ -14,11 +14,12 @@ import { AuthCard, safeNext } from '../components/auth-card.tsx';
 
 const FIELDS = ['displayName', 'username', 'email', 'password'];
 
-export function SignUpPage({ next }: { next?: string }) {
+/** `email` prefills the address, e.g. from an invitation email's link. */
+export function SignUpPage({ next, email }: { next?: string; email?: string }) {
   usePageTitle('Create an account');
   const router = useRouter();
   const sessionChanged = useSessionChanged();
-  const [values, setValues] = useState({ displayName: '', username: '', email: '', password: '' });
+  const [values, setValues] = useState({ displayName: '', username: '', email: email ?? '', password: '' });
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors();
   const formRef = useRef<HTMLFormElement>(null);
