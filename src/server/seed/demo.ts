@@ -149,5 +149,7 @@ async function seed(db: Db, passwordHash: string) {
 
   await seedDemoProfiles(db);
   await seedDemoPortfolio(db);
+  // What the seeding told people is history: it was emailed and gathered into digests back then.
+  await db.execute(sql`update notifications set emailed_at = created_at, digested_at = created_at where delivery <> 'in_app'`);
   return { communities: COMMUNITIES.length, people: people.size, topics: TOPICS.length };
 }
