@@ -209,6 +209,8 @@ export const notificationKinds = [
   { key: 'invitation', name: 'Invitations', defaultDelivery: 'email', description: 'You were invited to join a community.' },
   { key: 'join_request', name: 'Join requests', defaultDelivery: 'email', description: 'Someone asked to join a community you coordinate.' },
   { key: 'role_given', name: 'Roles', defaultDelivery: 'in_app', description: 'You were given a role in a community.' },
+  { key: 'event_created', name: 'New events', defaultDelivery: 'digest', description: 'A new event in a community you watch.' },
+  { key: 'event_reminder', name: 'Event reminders', defaultDelivery: 'email', description: 'A day and an hour before an event you said you would (maybe) attend.' },
 ] as const;
 export const notificationKindKeys = keysOf(notificationKinds);
 export type NotificationKind = (typeof notificationKindKeys)[number];
@@ -371,3 +373,38 @@ export type TaskStatus = (typeof taskStatusKeys)[number];
 export function needPhaseFor(stage: Stage): 'early' | 'later' {
   return stage === 'potential' || stage === 'coalescing' ? 'early' : 'later';
 }
+
+/** PRODUCT capability 5 — the kinds of event a community holds (MODEL §11, community spaces). */
+export const eventKinds = [
+  { key: 'meeting', name: 'Meeting', description: 'People gather in one room to talk, work on problems and get to know each other.' },
+  { key: 'teleconference', name: 'Teleconference', description: 'A call or video meeting; easy to hold often, across sites and time zones.' },
+  { key: 'conference', name: 'Conference', description: 'A larger gathering, often a day or more, with talks and new faces.' },
+  { key: 'visit', name: 'Visit', description: 'Members visit a site, a plant or another team to see the practice where it happens.' },
+  { key: 'other', name: 'Other', description: 'Any other kind of gathering: a workshop, a social, a walk.' },
+] as const;
+export const eventKindKeys = keysOf(eventKinds);
+export type EventKind = (typeof eventKindKeys)[number];
+
+/** MODEL §11 — rhythm balances familiarity (regular events, rituals) with excitement (special events). */
+export const eventCadences = [
+  { key: 'regular', name: 'Regular', description: 'A ritual that repeats: familiar faces and a steady beat build trust and in-depth discussion.' },
+  { key: 'special', name: 'Special', description: 'A one-off that breaks the routine: new people and new ideas bring excitement.' },
+] as const;
+export const eventCadenceKeys = keysOf(eventCadences);
+export type EventCadence = (typeof eventCadenceKeys)[number];
+
+/** An answer to an invitation to an event. */
+export const rsvpResponses = [
+  { key: 'going', name: 'Going', description: 'You plan to be there; you get reminders.' },
+  { key: 'maybe', name: 'Maybe', description: 'You might come; you get reminders too.' },
+  { key: 'not_going', name: 'Not going', description: 'You will not be there this time.' },
+] as const;
+export const rsvpResponseKeys = keysOf(rsvpResponses);
+export type RsvpResponse = (typeof rsvpResponseKeys)[number];
+
+/** Event reminders: how long before an occurrence starts each one is sent. */
+export const eventReminderOffsets = [
+  { key: 'day', name: 'A day before', description: 'Sent 24 hours before the start.', minutes: 24 * 60 },
+  { key: 'hour', name: 'An hour before', description: 'Sent one hour before the start.', minutes: 60 },
+] as const;
+export const eventReminderOffsetKeys = keysOf(eventReminderOffsets);

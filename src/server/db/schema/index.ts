@@ -5,3 +5,4 @@ export * from './email.ts';
 export * from './notifications.ts';
 export * from './people.ts';
 export * from './cultivation.ts';
+export * from './events.ts';
