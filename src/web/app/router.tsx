@@ -6,6 +6,12 @@ import { BrowsePage } from '../features/communities/routes/browse.tsx';
 import { CommunityPage } from '../features/communities/routes/community.tsx';
 import { InvitationsPage } from '../features/communities/routes/invitations.tsx';
 import { MembersPage } from '../features/communities/routes/members.tsx';
+import { CommunitySection } from '../features/communities/components/community-tabs.tsx';
+import { AgendaPage } from '../features/agenda/routes/agenda.tsx';
+import { LeadershipPage } from '../features/leadership/routes/leadership.tsx';
+import { ProfilePage } from '../features/orientation/routes/profile.tsx';
+import { SubgroupPage } from '../features/subgroups/routes/subgroup.tsx';
+import { SubgroupsPage } from '../features/subgroups/routes/subgroups.tsx';
 import { NewCommunityPage } from '../features/communities/routes/new-community.tsx';
 import { CommunityTopics } from '../features/conversations/components/community-topics.tsx';
 import { NewTopicPage } from '../features/conversations/routes/new-topic.tsx';
@@ -96,6 +102,83 @@ const communityRoute = createRoute({
     const { slug } = communityRoute.useParams();
     const filters = communityRoute.useSearch();
     return <CommunityPage slug={slug} feed={(c) => <CommunityTopics key={c.slug} community={c} filters={filters} />} />;
+  },
+});
+
+const leadershipRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/c/$slug/leadership',
+  component: function Leadership() {
+    const { slug } = leadershipRoute.useParams();
+    return (
+      <CommunitySection key={slug} slug={slug} tab="leadership" title="Leadership" lead="The twelve leadership functions a community needs, who covers each, and what each role means here.">
+        {(c) => <LeadershipPage community={c} />}
+      </CommunitySection>
+    );
+  },
+});
+
+const agendaRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/c/$slug/agenda',
+  validateSearch: (s: Raw) => ({ status: str(s.status) }),
+  component: function Agenda() {
+    const { slug } = agendaRoute.useParams();
+    const { status } = agendaRoute.useSearch();
+    const navigate = agendaRoute.useNavigate();
+    return (
+      <CommunitySection key={slug} slug={slug} tab="agenda" feature="learning_agenda" title="Learning agenda" lead="The questions this community wants to learn about, who looks after each, and the conversations working on them.">
+        {(c) => <AgendaPage community={c} status={status} onStatus={(next) => void navigate({ search: { status: next } })} />}
+      </CommunitySection>
+    );
+  },
+});
+
+function subgroupRoutes(kind: 'practice_group' | 'project') {
+  const segment = kind === 'project' ? 'projects' : 'groups';
+  const feature = kind === 'project' ? 'projects' : 'practice_groups';
+  const title = kind === 'project' ? 'Projects' : 'Practice groups';
+  const list = createRoute({
+    getParentRoute: () => rootRoute,
+    path: `/c/$slug/${segment}`,
+    component: function Subgroups() {
+      const { slug } = list.useParams();
+      return (
+        <CommunitySection key={slug} slug={slug} tab={segment} feature={feature} title={title}>
+          {(c) => <SubgroupsPage community={c} kind={kind} />}
+        </CommunitySection>
+      );
+    },
+  });
+  const one = createRoute({
+    getParentRoute: () => rootRoute,
+    path: `/c/$slug/${segment}/$id`,
+    component: function Subgroup() {
+      const { slug, id } = one.useParams();
+      const n = Number(id);
+      if (!Number.isSafeInteger(n) || n <= 0) return <NotFound what="group" />;
+      return (
+        <CommunitySection key={`${slug}/${n}`} slug={slug} tab={segment} feature={feature} title={title}>
+          {(c) => <SubgroupPage community={c} id={n} />}
+        </CommunitySection>
+      );
+    },
+  });
+  return [list, one] as const;
+}
+const practiceGroupRoutes = subgroupRoutes('practice_group');
+const projectRoutes = subgroupRoutes('project');
+
+const profileRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/c/$slug/profile',
+  component: function Profile() {
+    const { slug } = profileRoute.useParams();
+    return (
+      <CommunitySection key={slug} slug={slug} tab="profile" title="Profile and tools" lead="The community’s orientations — what its togetherness is about — and the tools they call for.">
+        {(c) => <ProfilePage community={c} />}
+      </CommunitySection>
+    );
   },
 });
 
@@ -303,6 +386,11 @@ const routeTree = rootRoute.addChildren([
   invitationsRoute,
   communityRoute,
   membersRoute,
+  leadershipRoute,
+  agendaRoute,
+  ...practiceGroupRoutes,
+  ...projectRoutes,
+  profileRoute,
   newTopicRoute,
   topicRoute,
   searchRoute,

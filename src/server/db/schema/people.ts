@@ -40,7 +40,8 @@ export const expertiseEvidence = pgTable(
     // Ascending, read backwards: serves `order by score desc` (NULLS FIRST) exactly; score is NOT NULL anyway.
     index('expertise_evidence_open_idx').on(t.tag, t.score, t.userId).where(sql`${t.communityId} is null`),
     index('expertise_evidence_community_idx').on(t.communityId, t.tag, t.userId).where(sql`${t.communityId} is not null`),
-    index('expertise_evidence_user_idx').on(t.userId, t.tag),
+    // Covering, so scoring a candidate's rows is an index-only probe.
+    index('expertise_evidence_user_idx').on(t.userId, t.tag, t.communityId, t.replies, t.accepted, t.helpful),
   ],
 );
 

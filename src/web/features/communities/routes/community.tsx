@@ -14,6 +14,7 @@ import { paths } from '../../../paths.ts';
 import { isNotFound, useCommunity } from '../api/communities.ts';
 import { VisibilityBadge } from '../components/badges.tsx';
 import { Charter } from '../components/charter.tsx';
+import { CommunityTabs } from '../components/community-tabs.tsx';
 import { MembershipActions } from '../components/membership-actions.tsx';
 
 /** Why the viewer cannot read the conversations, and what to do about it. */
@@ -93,6 +94,7 @@ export function CommunityPage({ slug, feed }: { slug: string; feed: (community: 
           </div>
         }
       />
+      <CommunityTabs community={c} current="conversations" />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0">{c.viewer.canRead ? feed(c) : <Closed community={c} />}</div>
         <aside aria-label="About this community">

@@ -15,6 +15,7 @@ import { AppLink } from '../../../lib/link.tsx';
 import { usePageTitle } from '../../../lib/title.ts';
 import { paths } from '../../../paths.ts';
 import { communityKeys, decideRequest, inviteSomeone, isNotFound, useCommunity, useMembers, useRequests } from '../api/communities.ts';
+import { CommunityTabs } from '../components/community-tabs.tsx';
 import { RoleEditor } from '../components/role-editor.tsx';
 
 function Person({ username, displayName }: { username: string; displayName: string }) {
@@ -175,6 +176,7 @@ export function MembersPage({ slug }: { slug: string }) {
         title="Members"
         lead={`${plural(c.memberCount, 'person', 'people')} in ${c.name}. Roles show how each person helps the community.`}
       />
+      <CommunityTabs community={c} current="members" />
       {!c.viewer.canRead ? (
         <EmptyState title="Only members can see who belongs here">Join the community to see its members.</EmptyState>
       ) : (

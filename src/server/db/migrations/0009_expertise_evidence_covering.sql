@@ -1,0 +1,2 @@
+DROP INDEX "expertise_evidence_user_idx";--> statement-breakpoint
+CREATE INDEX "expertise_evidence_user_idx" ON "expertise_evidence" USING btree ("user_id","tag","community_id","replies","accepted","helpful");
