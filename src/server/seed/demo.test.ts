@@ -132,11 +132,50 @@ describe('demo data', () => {
     expect((await nora.get('/api/me/sponsorships')).json().items.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('keeps the secret community out of sight of a signed-out visitor', async () => {
+  it('keeps the secret community and the open proposal out of sight of a signed-out visitor', async () => {
     const res = await new Client(t.app).get('/api/communities?limit=50');
     expect(res.statusCode).toBe(200);
-    const visibilities = (res.json().items as { visibility: string }[]).map((c) => c.visibility);
-    expect(visibilities).not.toContain('secret');
-    expect(visibilities.length).toBe(result!.communities - 1);
+    const items = res.json().items as { visibility: string; status: string }[];
+    expect(items.map((c) => c.visibility)).not.toContain('secret');
+    expect(items.map((c) => c.status)).not.toContain('proposed');
+    expect(items.length).toBe(result!.communities - 2);
+  });
+
+  it('gives every community a stage history ending at its stage, a launch record and plan progress that grows with its stage', async () => {
+    const rows = await all<{ slug: string; stage: string; last: string; entries: number; launched: boolean; done: number; total: number; owned: number }>(`
+      select c.slug, c.stage,
+             (select s.to_stage from stage_changes s where s.community_id = c.id order by s.created_at desc, s.id desc limit 1) as last,
+             (select count(*)::int from stage_changes s where s.community_id = c.id) as entries,
+             exists (select 1 from launch_records l where l.community_id = c.id and l.launched_at is not null) as launched,
+             (select count(*)::int from cultivation_tasks t where t.community_id = c.id and t.status = 'done') as done,
+             (select count(*)::int from cultivation_tasks t where t.community_id = c.id and t.is_default) as total,
+             (select count(*)::int from cultivation_tasks t where t.community_id = c.id and t.owner_id is not null) as owned
+      from communities c where c.status = 'active'`);
+    for (const r of rows) {
+      expect(r.last, r.slug).toBe(r.stage);
+      expect(r.entries, r.slug).toBe(stageKeys.indexOf(r.stage as (typeof stageKeys)[number]) + 1);
+      expect(r.launched, r.slug).toBe(true);
+      expect(r.total, r.slug).toBe(24);
+      expect(r.owned, r.slug).toBeGreaterThan(0);
+    }
+    const doneAt = (stage: string) => Math.max(...rows.filter((r) => r.stage === stage).map((r) => r.done));
+    expect(doneAt('potential')).toBeLessThan(doneAt('coalescing'));
+    expect(doneAt('coalescing')).toBeLessThan(doneAt('maturing'));
+    expect(doneAt('maturing')).toBeLessThan(doneAt('stewardship'));
+    const reasons = await one<{ n: number }>(`select count(*)::int as n from stage_changes where from_stage is not null and reason <> ''`);
+    expect(reasons.n).toBeGreaterThan(10);
+  });
+
+  it('has one proposal part-way through the launch process, seen by its coordinator but not by outsiders', async () => {
+    const proposals = await all<{ slug: string }>(`select slug from communities where status = 'proposed'`);
+    expect(proposals).toHaveLength(1);
+    const kenji = new Client(t.app);
+    await kenji.post('/api/auth/signin', { login: 'kenji', password: DEMO_ACCOUNTS[0].password });
+    const record = (await kenji.get(`/api/communities/${proposals[0].slug}/launch`)).json();
+    expect(record).toMatchObject({ status: 'proposed', canLaunch: true, advisor: { recommended: 'community_of_practice' } });
+    expect(record.progress.complete).toBeGreaterThanOrEqual(2);
+    expect(record.progress.complete).toBeLessThan(4);
+    expect(record.designTeam.length).toBeGreaterThanOrEqual(3);
+    expect((await new Client(t.app).get(`/api/communities/${proposals[0].slug}`)).statusCode).toBe(404);
   });
 });

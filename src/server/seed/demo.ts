@@ -8,6 +8,7 @@ import { acceptAnswer, createTopic, crossPost, reply, setHelpful } from '../modu
 import { COMMUNITIES, EMAIL_DOMAIN, ORGANIZATION, PEOPLE, TOPICS } from './demo-content.ts';
 import { seedDemoProfiles } from './demo-people.ts';
 import { seedDemoPortfolio } from './demo-portfolio.ts';
+import { seedDemoCultivation } from './demo-cultivation.ts';
 
 /** The password of every demo account (cited in the README). */
 export const DEMO_PASSWORD = 'constellation-demo';
@@ -149,7 +150,8 @@ async function seed(db: Db, passwordHash: string) {
 
   await seedDemoProfiles(db);
   await seedDemoPortfolio(db);
+  const { proposals } = await seedDemoCultivation(db, communityIds, person);
   // What the seeding told people is history: it was emailed and gathered into digests back then.
   await db.execute(sql`update notifications set emailed_at = created_at, digested_at = created_at where delivery <> 'in_app'`);
-  return { communities: COMMUNITIES.length, people: people.size, topics: TOPICS.length };
+  return { communities: COMMUNITIES.length + proposals, people: people.size, topics: TOPICS.length };
 }

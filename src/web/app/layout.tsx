@@ -34,7 +34,7 @@ function Logo() {
 }
 
 /** The signed-in person's menu: a disclosure of links, closed by Escape or a click outside. */
-function UserMenu({ displayName, username, admin }: { displayName: string; username: string; admin: boolean }) {
+function UserMenu({ displayName, username, admin, support }: { displayName: string; username: string; admin: boolean; support: boolean }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);
@@ -153,6 +153,13 @@ function UserMenu({ displayName, username, admin }: { displayName: string; usern
               Communities you sponsor
             </AppLink>
           </li>
+          {(admin || support) && (
+            <li>
+              <AppLink href={paths.proposals()} className={item}>
+                Proposals
+              </AppLink>
+            </li>
+          )}
           {admin && (
             <li>
               <AppLink href={paths.outbox()} className={item}>
@@ -190,7 +197,7 @@ function Header() {
           {isPending ? null : user ? (
             <>
               <InboxLink />
-              <UserMenu displayName={user.displayName} username={user.username} admin={user.siteRole === 'admin'} />
+              <UserMenu displayName={user.displayName} username={user.username} admin={user.siteRole === 'admin'} support={user.siteRole === 'support'} />
             </>
           ) : (
             <>

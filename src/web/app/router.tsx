@@ -13,6 +13,10 @@ import { ProfilePage } from '../features/orientation/routes/profile.tsx';
 import { SubgroupPage } from '../features/subgroups/routes/subgroup.tsx';
 import { SubgroupsPage } from '../features/subgroups/routes/subgroups.tsx';
 import { NewCommunityPage } from '../features/communities/routes/new-community.tsx';
+import { CommunityCultivation, ProposalNotice, StageSignalsBanner } from '../features/cultivation/components/community-cultivation.tsx';
+import { LaunchPage } from '../features/cultivation/routes/launch.tsx';
+import { PlanPage } from '../features/cultivation/routes/plan.tsx';
+import { ProposalsPage } from '../features/cultivation/routes/proposals.tsx';
 import { CommunityTopics } from '../features/conversations/components/community-topics.tsx';
 import { NewTopicPage } from '../features/conversations/routes/new-topic.tsx';
 import { TopicPage } from '../features/conversations/routes/topic.tsx';
@@ -101,8 +105,56 @@ const communityRoute = createRoute({
   component: function Community() {
     const { slug } = communityRoute.useParams();
     const filters = communityRoute.useSearch();
-    return <CommunityPage slug={slug} feed={(c) => <CommunityTopics key={c.slug} community={c} filters={filters} />} />;
+    return (
+      <CommunityPage
+        slug={slug}
+        feed={(c) => <CommunityTopics key={c.slug} community={c} filters={filters} />}
+        top={(c) => (
+          <>
+            <ProposalNotice community={c} />
+            <StageSignalsBanner community={c} />
+          </>
+        )}
+        aside={(c) => <CommunityCultivation community={c} />}
+      />
+    );
   },
+});
+
+const planRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/c/$slug/plan',
+  component: function Plan() {
+    const { slug } = planRoute.useParams();
+    return (
+      <RequireUser title="Cultivation plan" why="Sign in to see the cultivation plan of your communities.">
+        <PlanPage key={slug} slug={slug} />
+      </RequireUser>
+    );
+  },
+});
+
+const launchRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/c/$slug/launch',
+  component: function Launch() {
+    const { slug } = launchRoute.useParams();
+    return (
+      <RequireUser title="Launch process" why="Sign in to follow the launch process of your communities.">
+        <LaunchPage key={slug} slug={slug} />
+      </RequireUser>
+    );
+  },
+});
+
+const proposalsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/proposals',
+  component: () => (
+    <RequireUser title="Proposals" why="Sign in as a member of the support team to see every proposal.">
+      <ProposalsPage />
+    </RequireUser>
+  ),
 });
 
 const leadershipRoute = createRoute({
@@ -193,12 +245,13 @@ const membersRoute = createRoute({
 const newTopicRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/topics/new',
-  validateSearch: (s: Raw) => ({ community: str(s.community) }),
+  validateSearch: (s: Raw) => ({ community: str(s.community), agendaItem: str(s.agendaItem), subgroup: str(s.subgroup) }),
   component: function NewTopic() {
-    const { community } = newTopicRoute.useSearch();
+    const { community, agendaItem, subgroup } = newTopicRoute.useSearch();
+    const id = (v?: string) => (v && /^\d{1,15}$/.test(v) ? Number(v) : undefined);
     return (
       <RequireUser title="Start a topic" why="Sign in to start a topic in your communities.">
-        <NewTopicPage community={community} />
+        <NewTopicPage community={community} agendaItem={id(agendaItem)} subgroup={id(subgroup)} />
       </RequireUser>
     );
   },
@@ -385,6 +438,9 @@ const routeTree = rootRoute.addChildren([
   newCommunityRoute,
   invitationsRoute,
   communityRoute,
+  planRoute,
+  launchRoute,
+  proposalsRoute,
   membersRoute,
   leadershipRoute,
   agendaRoute,

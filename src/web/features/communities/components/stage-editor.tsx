@@ -2,16 +2,17 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { Alert } from '../../../components/ui/feedback.tsx';
-import { SelectField } from '../../../components/ui/field.tsx';
+import { SelectField, TextArea } from '../../../components/ui/field.tsx';
 import { messageOf } from '../../../lib/api.ts';
 import { stages } from '../../../lib/catalogue.ts';
 import { communityKeys, updateCommunity } from '../api/communities.ts';
 
-/** Coordinators move the community to another stage of development. */
+/** Coordinators move the community to another stage of development, saying why (kept in the stage history). */
 export function StageEditor({ slug, stage }: { slug: string; stage: string }) {
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState(stage);
+  const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -20,8 +21,10 @@ export function StageEditor({ slug, stage }: { slug: string; stage: string }) {
     setBusy(true);
     setError(null);
     try {
-      await updateCommunity(slug, { stage: value });
-      await qc.invalidateQueries({ queryKey: communityKeys.all });
+      await updateCommunity(slug, { stage: value, stageReason: reason.trim() });
+      // The stage history and signals live under ['cultivation', …].
+      await Promise.all([qc.invalidateQueries({ queryKey: communityKeys.all }), qc.invalidateQueries({ queryKey: ['cultivation'] })]);
+      setReason('');
       setOpen(false);
     } catch (err) {
       setError(messageOf(err));
@@ -46,6 +49,15 @@ export function StageEditor({ slug, stage }: { slug: string; stage: string }) {
           </option>
         ))}
       </SelectField>
+      <TextArea
+        label="Why"
+        optional
+        rows={2}
+        maxLength={500}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        hint="What you saw that tells you the community has moved on. Kept in the stage history."
+      />
       {error && <Alert tone="error">{error}</Alert>}
       <div className="flex gap-2">
         <Button type="submit" size="sm" busy={busy}>

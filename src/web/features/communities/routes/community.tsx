@@ -49,7 +49,19 @@ function Closed({ community: c }: { community: CommunityDetail }) {
   );
 }
 
-export function CommunityPage({ slug, feed }: { slug: string; feed: (community: CommunityDetail) => ReactNode }) {
+export function CommunityPage({
+  slug,
+  feed,
+  top,
+  aside,
+}: {
+  slug: string;
+  feed: (community: CommunityDetail) => ReactNode;
+  /** Notices above the page body (a proposal's launch progress, stage signals), from other features. */
+  top?: (community: CommunityDetail) => ReactNode;
+  /** More cards under the charter, from other features. */
+  aside?: (community: CommunityDetail) => ReactNode;
+}) {
   const query = useCommunity(slug);
   const c = query.data;
   usePageTitle(c?.name ?? (query.isError ? 'Not found' : null));
@@ -95,10 +107,14 @@ export function CommunityPage({ slug, feed }: { slug: string; feed: (community: 
         }
       />
       <CommunityTabs community={c} current="conversations" />
+      {top?.(c)}
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0">{c.viewer.canRead ? feed(c) : <Closed community={c} />}</div>
         <aside aria-label="About this community">
-          <Charter community={c} />
+          <div className="space-y-4">
+            <Charter community={c} />
+            {aside?.(c)}
+          </div>
         </aside>
       </div>
     </div>

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { type AdvisorAnswers, type AdvisorQuestionKey, adviseStructure } from '../../../../shared/model/advisor.ts';
 import { createCommunityInput } from '../../../../shared/contracts/communities.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Alert } from '../../../components/ui/feedback.tsx';
@@ -11,6 +12,7 @@ import { focusFirstInvalid, useFormErrors, validate } from '../../../lib/forms.t
 import { usePageTitle } from '../../../lib/title.ts';
 import { paths } from '../../../paths.ts';
 import { communityKeys, createCommunity } from '../api/communities.ts';
+import { StructureAdvisor } from '../components/structure-advisor.tsx';
 
 const FIELDS = ['name', 'slug', 'domainStatement', 'domainType', 'structureKind', 'purpose', 'visibility'];
 
@@ -54,6 +56,10 @@ export function NewCommunityPage() {
     visibility: 'open',
   });
   const [slugEdited, setSlugEdited] = useState(false);
+  // First the structure advisor, then the charter (MODEL §2, §6).
+  const [phase, setPhase] = useState<'advisor' | 'charter'>('advisor');
+  const [answers, setAnswers] = useState<AdvisorAnswers>({});
+  const [kindChosen, setKindChosen] = useState(false);
   const [busy, setBusy] = useState(false);
   const errors = useFormErrors();
   const formRef = useRef<HTMLFormElement>(null);
@@ -71,9 +77,11 @@ export function NewCommunityPage() {
     errors.clear();
     setBusy(true);
     try {
-      const created = await createCommunity(checked.data);
+      // The web flow proposes: the community goes through the launch process before it opens.
+      const answered = Object.keys(answers).length ? answers : undefined;
+      const created = await createCommunity({ ...checked.data, launch: 'propose', advisor: answered });
       await qc.invalidateQueries({ queryKey: communityKeys.all });
-      await router.navigate({ href: paths.community(created.slug) });
+      await router.navigate({ href: paths.launch(created.slug) });
     } catch (err) {
       errors.fromError(err, FIELDS);
       focusFirstInvalid(formRef.current);
@@ -81,11 +89,48 @@ export function NewCommunityPage() {
     }
   }
 
+  function answer(q: AdvisorQuestionKey, option: string) {
+    const next = { ...answers, [q]: option };
+    setAnswers(next);
+    // The advice picks the kind until the proposer picks one themselves.
+    const advice = adviseStructure(next);
+    if (advice && !kindChosen) set('structureKind', advice.recommended);
+  }
+
+  if (phase === 'advisor') {
+    return (
+      <div className="mx-auto max-w-3xl space-y-8">
+        <PageHeader
+          title="Create a community"
+          lead="Start with the need. Answer a few questions and we suggest the kind of group that fits; then describe it. It starts as a proposal and goes through the launch process before it opens."
+        />
+        <StructureAdvisor
+          answers={answers}
+          onAnswer={answer}
+          chosen={v.structureKind}
+          onChoose={(k) => {
+            setKindChosen(true);
+            set('structureKind', k);
+          }}
+          onContinue={() => {
+            setPhase('charter');
+            requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-page-heading]')?.focus());
+          }}
+        />
+      </div>
+    );
+  }
+
   return (
     <div className="mx-auto max-w-3xl space-y-8">
       <PageHeader
         title="Create a community"
         lead="A community starts with a shared domain: the challenges its members have in common. Describe it so the right people recognise themselves."
+        actions={
+          <Button variant="secondary" size="sm" onClick={() => setPhase('advisor')}>
+            Back to the advisor
+          </Button>
+        }
       />
       <form ref={formRef} onSubmit={submit} noValidate className="space-y-6">
         {errors.form && <Alert tone="error">{errors.form}</Alert>}
@@ -175,9 +220,9 @@ export function NewCommunityPage() {
           />
         </Step>
         <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-between">
-          <p className="text-sm text-slate-600">You will be its first coordinator. You can invite people next.</p>
+          <p className="text-sm text-slate-600">You will be its first coordinator. It starts as a proposal: next comes the launch process.</p>
           <Button type="submit" busy={busy}>
-            Create community
+            Propose the community
           </Button>
         </div>
       </form>
