@@ -15,7 +15,7 @@ import { type FeedFilters, useTopicFeed } from '../api/conversations.ts';
 import { TopicList } from './topic-list.tsx';
 
 interface Props {
-  community: { slug: string; name: string; viewer: { canPost: boolean } };
+  community: { slug: string; name: string; featuresOff: string[]; viewer: { canPost: boolean } };
   filters: FeedFilters;
 }
 

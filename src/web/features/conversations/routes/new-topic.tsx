@@ -1,4 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CommunityDetail } from '../../../../shared/contracts/communities.ts';
 import { useRouter } from '@tanstack/react-router';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { createTopicInput } from '../../../../shared/contracts/conversations.ts';
@@ -6,7 +7,7 @@ import { Button, buttonClass } from '../../../components/ui/button.tsx';
 import { Alert, EmptyState, Loading } from '../../../components/ui/feedback.tsx';
 import { Checkbox, SelectField, TextField } from '../../../components/ui/field.tsx';
 import { Card, PageHeader } from '../../../components/ui/layout.tsx';
-import { messageOf } from '../../../lib/api.ts';
+import { api, messageOf } from '../../../lib/api.ts';
 import { learningActivities, lookup } from '../../../lib/catalogue.ts';
 import { focusFirstInvalid, useFormErrors, validate } from '../../../lib/forms.ts';
 import { AppLink } from '../../../lib/link.tsx';
@@ -16,9 +17,36 @@ import { paths } from '../../../paths.ts';
 import { createTopic, useMyCommunities } from '../api/conversations.ts';
 import { MarkdownField } from '../components/markdown-field.tsx';
 
-const FIELDS = ['communities', 'title', 'body', 'activityType', 'isQuestion', 'tags'];
+const FIELDS = ['communities', 'title', 'body', 'activityType', 'isQuestion', 'tags', 'subgroupId', 'agendaItemId'];
 
-export function NewTopicPage({ community }: { community?: string }) {
+/** What the new topic is linked to when started from a learning agenda item or inside a practice group or project. */
+function useLinks(community: string | undefined, agendaItem?: number, subgroup?: number) {
+  const base = community ? `/api/communities/${encodeURIComponent(community)}` : '';
+  const item = useQuery({
+    queryKey: ['agenda', community, 'item', agendaItem],
+    queryFn: () => api<{ id: number; question: string }>('GET', `${base}/agenda/${agendaItem}`),
+    enabled: Boolean(community && agendaItem),
+  });
+  const group = useQuery({
+    queryKey: ['subgroups', community, 'one', subgroup],
+    queryFn: () => api<{ id: number; name: string; kind: string }>('GET', `${base}/subgroups/${subgroup}`),
+    enabled: Boolean(community && subgroup),
+  });
+  return { item: item.data, group: group.data };
+}
+
+/** Whether questions and answers are switched off in any of the chosen communities. */
+function useQaOff(slugs: string[]) {
+  const details = useQueries({
+    queries: slugs.map((slug) => ({
+      queryKey: ['communities', 'detail', slug],
+      queryFn: () => api<CommunityDetail>('GET', `/api/communities/${encodeURIComponent(slug)}`),
+    })),
+  });
+  return details.some((d) => d.data?.featuresOff.includes('qa'));
+}
+
+export function NewTopicPage({ community, agendaItem, subgroup }: { community?: string; agendaItem?: number; subgroup?: number }) {
   usePageTitle('Start a topic');
   const router = useRouter();
   const qc = useQueryClient();
@@ -33,13 +61,15 @@ export function NewTopicPage({ community }: { community?: string }) {
   const errors = useFormErrors();
   const formRef = useRef<HTMLFormElement>(null);
   const groupId = useId();
+  const links = useLinks(community, agendaItem, subgroup);
+  const qaOff = useQaOff(chosen);
 
   const options = mine.data?.items ?? [];
   const from = options.find((c) => c.slug === community);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const checked = validate(createTopicInput, { communities: chosen, title, body, activityType: activityType || undefined, isQuestion, tags: parseTags(tags) });
+    const checked = validate(createTopicInput, { communities: chosen, title, body, activityType: activityType || undefined, isQuestion: isQuestion && !qaOff, tags: parseTags(tags), agendaItemId: links.item?.id, subgroupId: links.group?.id });
     if (checked.errors) {
       if (checked.errors.activityType) checked.errors.activityType = 'Choose the learning activity that fits best.';
       errors.setFields(checked.errors);
@@ -96,6 +126,17 @@ export function NewTopicPage({ community }: { community?: string }) {
       />
       <form ref={formRef} onSubmit={submit} noValidate className="space-y-6">
         {errors.form && <Alert tone="error">{errors.form}</Alert>}
+        {(errors.fields.subgroupId || errors.fields.agendaItemId) && <Alert tone="error">{errors.fields.subgroupId ?? errors.fields.agendaItemId}</Alert>}
+        {links.item && (
+          <Alert tone="info" title="Works on a learning agenda item">
+            The topic will be linked to “{links.item.question}”.
+          </Alert>
+        )}
+        {links.group && (
+          <Alert tone="info" title={links.group.kind === 'project' ? 'In a project' : 'In a practice group'}>
+            The topic will be posted in “{links.group.name}”.
+          </Alert>
+        )}
         <Card className="space-y-6 p-5 sm:p-6">
           <fieldset aria-describedby={`${groupId}-hint${errors.fields.communities ? ` ${groupId}-error` : ''}`} data-invalid={errors.fields.communities ? true : undefined}>
             <legend className="text-sm font-medium text-slate-900">Post in</legend>
@@ -141,12 +182,12 @@ export function NewTopicPage({ community }: { community?: string }) {
               </option>
             ))}
           </SelectField>
-          <Checkbox
+          {!qaOff && <Checkbox
             label="This is a question"
             hint="Members can then accept the reply that answers it, so the next person finds the answer at once."
             checked={isQuestion}
             onChange={(e) => setIsQuestion(e.target.checked)}
-          />
+          />}
           <MarkdownField label="Details" name="body" rows={10} value={body} onChange={(e) => setBody(e.target.value)} error={errors.fields.body} hint="Give the context people need to help." />
           <TextField
             label="Tags"

@@ -7,7 +7,9 @@ import { Alert, Badge, EmptyState, Loading } from '../../../components/ui/feedba
 import { Card } from '../../../components/ui/layout.tsx';
 import { LoadMore } from '../../../components/ui/load-more.tsx';
 import { NotFound } from '../../../components/ui/not-found.tsx';
-import { messageOf } from '../../../lib/api.ts';
+import { useQuery } from '@tanstack/react-query';
+import { agendaStatuses } from '../../../../shared/model/catalogue.ts';
+import { api, messageOf } from '../../../lib/api.ts';
 import { learningActivities, lookup } from '../../../lib/catalogue.ts';
 import { formatDateTime, formatRelative, plural } from '../../../lib/format.ts';
 import { AppLink } from '../../../lib/link.tsx';
@@ -71,6 +73,31 @@ function Thread({ posts, childrenOf, detail, depth, replyingTo, setReplyingTo, h
         );
       })}
     </ol>
+  );
+}
+
+/** The learning agenda items this topic works on (in communities the viewer reads with the agenda on). */
+function ServesAgenda({ topicId }: { topicId: number }) {
+  const q = useQuery({
+    queryKey: ['topic-agenda', topicId],
+    queryFn: () => api<{ items: { id: number; question: string; status: string; community: { slug: string; name: string } }[] }>('GET', `/api/topics/${topicId}/agenda`),
+  });
+  const items = q.data?.items ?? [];
+  if (!items.length) return null;
+  return (
+    <aside aria-label="Learning agenda" className="rounded-lg border border-brand-200 bg-brand-50 px-4 py-3 text-sm text-brand-900">
+      <p className="font-medium">Works on the learning agenda</p>
+      <ul className="mt-1 space-y-1">
+        {items.map((i) => (
+          <li key={i.id}>
+            <AppLink href={paths.agenda(i.community.slug)} className="underline underline-offset-2">
+              {i.question}
+            </AppLink>{' '}
+            <span className="text-brand-800">({lookup(agendaStatuses, i.status).name.toLowerCase()}, {i.community.name})</span>
+          </li>
+        ))}
+      </ul>
+    </aside>
   );
 }
 
@@ -153,6 +180,7 @@ export function TopicPage({ id }: { id: number }) {
           </span>
         ))}
       </nav>
+      <ServesAgenda topicId={topic.id} />
 
       <header className="space-y-3">
           <h1 tabIndex={-1} data-page-heading className="text-2xl font-bold tracking-tight text-slate-900 break-words sm:text-3xl">
