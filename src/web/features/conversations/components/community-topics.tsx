@@ -69,14 +69,14 @@ export function CommunityTopics({ community, filters }: Props) {
           ))}
         </SelectField>
         <TextField label="Tag" placeholder="e.g. maintenance" value={tagText} onChange={(e) => setTagText(e.target.value)} />
-        <div className="sm:col-span-2">
+        {!community.featuresOff.includes('qa') && <div className="sm:col-span-2">
           <Checkbox
             label="Only unanswered questions"
             hint="Questions nobody has accepted an answer for yet — a good place to help."
             checked={Boolean(filters.unanswered)}
             onChange={(e) => update({ unanswered: e.target.checked || undefined })}
           />
-        </div>
+        </div>}
       </form>
       </FilterPanel>
       <p aria-live="polite" className="sr-only">
