@@ -1,6 +1,7 @@
 import { emailJobs } from '../modules/email/email.jobs.ts';
 import { routingJobs } from '../modules/notifications/routing.job.ts';
+import { peopleJobs } from '../modules/people/people.jobs.ts';
 import type { JobDefinition } from './jobs.ts';
 
 /** Every background job the app runs. Each module contributes its own definitions. */
-export const jobDefinitions: JobDefinition[] = [...emailJobs, ...routingJobs];
+export const jobDefinitions: JobDefinition[] = [...emailJobs, ...routingJobs, ...peopleJobs];

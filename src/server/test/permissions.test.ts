@@ -294,6 +294,10 @@ describe.each(['open', 'secret'] as Vis[])('%s community', (vis) => {
     const experts = await c.get(`/api/who-knows?q=${f.word}`);
     expect(experts.statusCode).toBe(200);
     expect(experts.json().items.some((x: { username: string }) => x.username === fresh.username)).toBe(visible);
+    // The same after the precomputed evidence is rebuilt (docs/decisions/006).
+    await t.app.jobs.runNow('expertise.refresh');
+    const after = await c.get(`/api/who-knows?q=${f.word}`);
+    expect(after.json().items.some((x: { username: string }) => x.username === fresh.username)).toBe(visible);
   });
 });
 

@@ -144,13 +144,19 @@ export function tagsFromText(text: string): string[] {
   return [...out].filter(Boolean).slice(0, 24);
 }
 
-/** How many recent matching topics (per way of matching) are examined for evidence; same trade as docs/decisions/004. */
-export const EVIDENCE_TOPICS = 100;
+/** How many recent topics worded like the subject (and not tagged like it) are examined live; same trade as docs/decisions/004. */
+export const WORDED_TOPICS = 30;
 
 // How much each kind of evidence weighs against declared expertise (an expert's exact tag is 12).
 const weights = { accepted: 5, helpful: 1, reply: 1, helpfulCap: 40, replyCap: 20, exactTag: 3, wordTag: 2 } as const;
 // Constants written into the SQL (as parameters they would be untyped text).
 const W = Object.fromEntries(Object.entries(weights).map(([k, v]) => [k, sql.raw(String(v))])) as Record<keyof typeof weights, SQL>;
+
+/** The evidence score of a row with replies, accepted and helpful columns (alias `a`). */
+export const EVIDENCE_SCORE_SQL = (a: string) =>
+  sql.raw(
+    `(${a}.accepted * ${weights.accepted} + least(${a}.helpful, ${weights.helpfulCap}) * ${weights.helpful} + least(${a}.replies, ${weights.replyCap}) * ${weights.reply})`,
+  );
 
 export interface Expert {
   userId: number;
@@ -201,11 +207,11 @@ export async function findExpertRows(
   const tagArray = sql`${sql.param(tags)}::text[]`;
   // Inline tsquery (not a CTE) so the planner can tell a common word from a rare one (decision 004).
   const tsq = sql`websearch_to_tsquery('english', ${text})`;
-  const inReadable = (topicId: SQL) =>
-    sql`exists (select 1 from topic_communities tc where tc.topic_id = ${topicId} and not tc.deleted and tc.community_id in (select id from readable))`;
   const declaredScope = scope
     ? sql`and e.user_id in (select m.user_id from memberships m where m.status = 'active' and m.community_id in (select id from readable))`
     : sql``;
+  // How many of the strongest people per way of knowing are scored in full (decision 006).
+  const perTag = 2 * (limit + exclude.length);
 
   const res = await db.execute<{
     user_id: number;
@@ -220,43 +226,97 @@ export async function findExpertRows(
     helpful: number | null;
   }>(sql`
     with readable as materialized (${readable}),
-    matched as materialized (
-      -- Newest tagged topics first, bounded before the visibility check so a popular tag
-      -- never joins every topic_communities row.
-      (select t.id from (
-          select id from topics where tags && ${tagArray} and deleted_at is null
-          order by id desc limit ${EVIDENCE_TOPICS * 3}
-        ) t
-        where ${inReadable(sql`t.id`)}
-        order by t.id desc limit ${EVIDENCE_TOPICS})
-      union
-      (select p.topic_id from posts p
-        where p.search_vector @@ ${tsq} and p.is_opening and p.deleted_at is null and ${inReadable(sql`p.topic_id`)}
-        order by p.id desc limit ${EVIDENCE_TOPICS})
+    readable_ids as materialized (select coalesce(array_agg(id), '{}') as ids from readable),
+    -- The null-community rows are usable while every community they aggregate is still readable
+    -- to this viewer (a community made private since the last refresh switches them off).
+    open_rows as materialized (
+      select s.open_community_ids as ids from expertise_evidence_state s
+      where s.id = 1 and ${scope ? sql`false` : sql`true`} and s.open_community_ids <@ (select ids from readable_ids)
     ),
-    evidence as (
-      select p.author_id as user_id,
-        count(*)::int as replies,
+    own as materialized (
+      select id from readable except select unnest(ids) from open_rows
+    ),
+    -- Topics worded like the subject but not tagged like it: the newest few the viewer may read,
+    -- taken in index order before the per-topic visibility check.
+    worded as materialized (
+      select c.topic_id from (
+        select p.id, p.topic_id from posts p
+        where p.search_vector @@ ${tsq} and p.is_opening and p.deleted_at is null
+        order by p.id desc limit ${WORDED_TOPICS * 3}
+      ) c
+      join topics t on t.id = c.topic_id and t.deleted_at is null and not (t.tags && ${tagArray})
+      -- A lateral probe per candidate (never a hash of every readable topic_communities row).
+      cross join lateral (
+        select 1 from topic_communities tc
+        where tc.topic_id = c.topic_id and not tc.deleted and tc.community_id = any((select ids from readable_ids)::bigint[])
+        limit 1
+      ) v
+      order by c.id desc limit ${WORDED_TOPICS}
+    ),
+    worded_evidence as (
+      select p.author_id as user_id, count(*)::int as replies,
         count(*) filter (where t.accepted_post_id = p.id)::int as accepted,
         coalesce(sum(p.helpful_count), 0)::int as helpful
-      from matched m
-      join topics t on t.id = m.id and t.deleted_at is null
-      join posts p on p.topic_id = m.id and not p.is_opening and p.deleted_at is null
+      from worded w
+      join topics t on t.id = w.topic_id
+      join posts p on p.topic_id = w.topic_id and not p.is_opening and p.deleted_at is null
       group by p.author_id
     ),
-    declared as (
+    own_rows as materialized (
+      -- Per community (a handful for most viewers), never every community's rows for the tag.
+      select e.user_id, e.tag, e.replies, e.accepted, e.helpful from own o
+      cross join lateral (
+        select * from expertise_evidence e where e.community_id = o.id and e.tag = any(${tagArray}) offset 0
+      ) e
+    ),
+    declared as materialized (
       select e.user_id,
         sum(${levelWeightSql} * case when e.tag = ${exactTag} then ${W.exactTag} else ${W.wordTag} end) as score
       from expertise e
       where e.tag = any(${tagArray}) ${declaredScope}
       group by e.user_id
     ),
+    -- Who is scored in full: the strongest open evidence per tag, the strongest declared
+    -- expertise, and anyone with evidence in the viewer's other communities or worded evidence.
+    people as materialized (
+      select x.user_id from unnest(${tagArray}) tg(tag)
+        cross join lateral (
+          select e.user_id from expertise_evidence e
+          where e.community_id is null and e.tag = tg.tag and exists (select 1 from open_rows)
+          order by e.score desc limit ${perTag}
+        ) x
+      union select user_id from own_rows
+      union (select user_id from declared order by score desc, user_id limit ${perTag * 4})
+      union select user_id from worded_evidence
+    ),
+    ev_rows as (
+      select e.user_id, e.tag, e.replies, e.accepted, e.helpful from expertise_evidence e
+      where e.community_id is null and e.user_id in (select user_id from people) and e.tag = any(${tagArray})
+        and exists (select 1 from open_rows)
+      union all
+      select * from own_rows
+    ),
+    tagged as (
+      -- Per person the tag with the strongest evidence (tags of one question overlap, so no sum).
+      select distinct on (user_id) user_id, replies, accepted, helpful
+      from (
+        select user_id, tag, sum(replies)::int as replies, sum(accepted)::int as accepted, sum(helpful)::int as helpful
+        from ev_rows group by user_id, tag
+      ) t
+      order by user_id, ${EVIDENCE_SCORE_SQL('t')} desc
+    ),
+    evidence as (
+      select user_id, sum(replies)::int as replies, sum(accepted)::int as accepted, sum(helpful)::int as helpful
+      from (select * from tagged union all select * from worded_evidence) v
+      group by user_id
+    ),
     scored as (
       select coalesce(d.user_id, v.user_id) as user_id, v.replies, v.accepted, v.helpful,
         (coalesce(d.score, 0) + coalesce(v.accepted, 0) * ${W.accepted}
           + least(coalesce(v.helpful, 0), ${W.helpfulCap}) * ${W.helpful}
           + least(coalesce(v.replies, 0), ${W.replyCap}) * ${W.reply})::float8 as score
-      from declared d full join evidence v on v.user_id = d.user_id
+      from (select * from declared where user_id in (select user_id from people)) d
+      full join evidence v on v.user_id = d.user_id
     ),
     top as (
       select * from scored where not (user_id = any(${sql.param(exclude)}::bigint[]))

@@ -384,6 +384,8 @@ describe('who knows', () => {
     const q3 = await makeTopic(insider, [secret], { title: `Secret ${rare} and pump question`, tags: [tag] });
     const r3 = (await secretAnswerer.post(`/api/topics/${q3}/replies`, { body: 'Confidential answer.' })).json().id;
     await insider.put(`/api/topics/${q3}/accepted`, { postId: r3 });
+    // Tagged evidence is precomputed (decision 006); worded evidence is read live.
+    await t.app.jobs.runNow('expertise.refresh');
   });
 
   const who = (res: { json: () => { items: { username: string }[] } }) => res.json().items.map((i) => i.username);
@@ -417,6 +419,34 @@ describe('who knows', () => {
     }
     const inside = (await insider.get(`/api/who-knows?q=${tag}`)).json().items;
     expect(inside.find((i: { username: string }) => i.username === secretAnswerer.username).reasons).toContain('1 accepted answer on topics like this');
+  });
+
+  it('stops using evidence from a community that turned private, or that the asker left, before the next refresh', async () => {
+    const outsider = await signedInClient(t);
+    const owner = await signedInClient(t);
+    const expert = await signedInClient(t);
+    const subject = `valve-${randomBytes(2).toString('hex')}`;
+    const place = await makeCommunity(owner, { name: `Valves ${subject}` });
+    await expert.post(`/api/communities/${place}/join`);
+    await outsider.post(`/api/communities/${place}/join`);
+    const q = await makeTopic(owner, [place], { title: 'Which seat material lasts?', tags: [subject] });
+    const r = (await expert.post(`/api/topics/${q}/replies`, { body: 'PTFE in our plants.' })).json().id;
+    expect((await owner.put(`/api/topics/${q}/accepted`, { postId: r })).statusCode).toBe(204);
+    await t.app.jobs.runNow('expertise.refresh');
+    const anon = new Client(t.app);
+    for (const c of [anon, outsider]) expect(who(await c.get(`/api/who-knows?q=${subject}`))).toContain(expert.username);
+
+    // The community turns private, then the asker leaves it: its evidence stops counting at once.
+    expect((await owner.patch(`/api/communities/${place}`, { visibility: 'by_request' })).statusCode).toBe(200);
+    expect(who(await anon.get(`/api/who-knows?q=${subject}`))).not.toContain(expert.username);
+    expect(who(await outsider.get(`/api/who-knows?q=${subject}`))).toContain(expert.username);
+    expect((await outsider.post(`/api/communities/${place}/leave`)).statusCode).toBeLessThan(300);
+    expect(who(await outsider.get(`/api/who-knows?q=${subject}`))).not.toContain(expert.username);
+    // Members still see it; after the refresh outsiders still do not.
+    expect(who(await owner.get(`/api/who-knows?q=${subject}`))).toContain(expert.username);
+    await t.app.jobs.runNow('expertise.refresh');
+    for (const c of [anon, outsider]) expect(who(await c.get(`/api/who-knows?q=${subject}`))).not.toContain(expert.username);
+    expect(who(await owner.get(`/api/who-knows?q=${subject}`))).toContain(expert.username);
   });
 
   it('restricts to one community when asked', async () => {
