@@ -17,6 +17,7 @@ import cliProgress from 'cli-progress';
 import { learningActivityKeys, roleKeys, structureKindKeys, type StructureKind } from '../src/shared/model/catalogue.ts';
 import { hashPassword } from '../src/server/modules/auth/auth.service.ts';
 import { renderMarkdown } from '../src/server/lib/markdown.ts';
+import { refreshExpertiseEvidence } from '../src/server/modules/people/people.jobs.ts';
 import { type CopyWriter, copyText, copyWriter } from './lib/copy.ts';
 import { BENCH_USER, openBenchDatabase, rng, zipf } from './lib/dataset.ts';
 import { CONTENT_WORDS, FIRST_NAMES, FUNCTION_WORDS, LAST_NAMES, PLACE_NAMES, TAGS } from './lib/words.ts';
@@ -674,6 +675,10 @@ await restoreDdl(ddl, 2);
 rmSync(ddlFile);
 log('ANALYZE');
 await pool.query('analyze');
+// What the 'expertise.refresh' job keeps up to date in a running app (docs/decisions/006).
+const evidence = await refreshExpertiseEvidence(database.db);
+await pool.query('vacuum (analyze) expertise_evidence');
+log(`built ${evidence.rows.toLocaleString('en')} who-knows evidence rows`);
 
 // ───────────────────────────── checks ─────────────────────────────
 
