@@ -1,16 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 
 /** ECharts with only what the radar needs, loaded on first use so the main bundle stays small. */
-async function loadECharts() {
-  const [core, charts, components, renderers] = await Promise.all([
-    import('echarts/core'),
-    import('echarts/charts'),
-    import('echarts/components'),
-    import('echarts/renderers'),
-  ]);
-  core.use([charts.RadarChart, components.RadarComponent, renderers.SVGRenderer]);
-  return core;
-}
+const loadECharts = () => import('./echarts-radar.ts');
 
 /**
  * A radar of the nine orientations (0–5). The chart is decorative for assistive technology:
@@ -31,9 +22,10 @@ export function RadarChart({ axes, label }: { axes: { name: string; value: numbe
           animation: false,
           radar: {
             indicator: axes.map((a) => ({ name: a.name, max: 5 })),
-            radius: '62%',
+            // Narrow screens leave less room for the axis names around the radar.
+            radius: el.current.clientWidth < 480 ? '42%' : '62%',
             splitNumber: 5,
-            axisName: { color: '#334155', fontSize: 11 },
+            axisName: { color: '#334155', fontSize: el.current.clientWidth < 480 ? 10 : 11 },
             splitLine: { lineStyle: { color: '#cbd5e1' } },
             splitArea: { areaStyle: { color: ['#f8fafc', '#ffffff'] } },
           },

@@ -148,7 +148,7 @@ export function ProfilePage({ community: c }: { community: CommunityDetail }) {
           </Alert>
         ) : (
           <div className="grid gap-6 lg:grid-cols-2">
-            <Card className="p-2">
+            <Card className="self-start p-2">
               <RadarChart axes={axes} label="Orientation profile" />
             </Card>
             <table className="w-full text-left text-sm">
