@@ -17,6 +17,7 @@ import { agendaRoutes } from './modules/agenda/agenda.routes.ts';
 import { leadershipRoutes } from './modules/leadership/leadership.routes.ts';
 import { orientationRoutes } from './modules/orientation/orientation.routes.ts';
 import { subgroupRoutes } from './modules/subgroups/subgroups.routes.ts';
+import { eventRoutes } from './modules/events/events.routes.ts';
 import { cultivationRoutes } from './modules/cultivation/cultivation.routes.ts';
 import { conversationRoutes } from './modules/conversations/conversations.routes.ts';
 import { modelRoutes } from './modules/model/model.routes.ts';
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orientationRoutes);
   await app.register(agendaRoutes);
   await app.register(subgroupRoutes);
+  await app.register(eventRoutes);
   await app.register(cultivationRoutes);
   await app.register(conversationRoutes);
   await app.register(searchRoutes);

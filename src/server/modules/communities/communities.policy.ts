@@ -54,6 +54,23 @@ export const communityPolicy = {
   /** A role's reflection: coordinators (and site admins), and the people who hold that role. */
   canEditReflection: (v: Viewer | null, a: CommunityAccess, role: string) =>
     isAdmin(v) || (a.membership === 'active' && (a.roles.includes('coordinator') || a.roles.includes(role))),
+  /** Editing a learning agenda item (status, owner, text): coordinators, its owner and who proposed it. */
+  canEditAgendaItem: (v: Viewer | null, a: CommunityAccess, item: { ownerId: number | null; createdBy: number | null }) =>
+    isAdmin(v) ||
+    (!!v && a.membership === 'active' && (a.roles.includes('coordinator') || item.ownerId === v.id || item.createdBy === v.id)),
+  /** Editing a practice group or project: coordinators (and site admins) and its leader. */
+  canEditSubgroup: (v: Viewer | null, a: CommunityAccess, sg: { leaderId: number | null }) =>
+    isAdmin(v) || (!!v && a.membership === 'active' && (a.roles.includes('coordinator') || sg.leaderId === v.id)),
+  /**
+   * Creating events: coordinators, conveners and assistants (who organize gatherings), site admins,
+   * and every member where the community allows it.
+   */
+  canCreateEvent: (v: Viewer | null, a: CommunityAccess, membersMayCreate: boolean) =>
+    isAdmin(v) ||
+    (!!v && a.membership === 'active' && (membersMayCreate || ['coordinator', 'convener', 'assistant'].some((r) => a.roles.includes(r)))),
+  /** Editing an event, its occurrences, attendance and notes: its organizer, coordinators and site admins. */
+  canEditEvent: (v: Viewer | null, a: CommunityAccess, ev: { createdBy: number | null }) =>
+    communityPolicy.canModerate(v, a) || (!!v && a.membership === 'active' && ev.createdBy === v.id),
   /** Whether a switchable feature (catalogue communityFeatures) is on in the community. */
   featureOn: (c: { featuresOff: readonly string[] }, feature: CommunityFeature) => !c.featuresOff.includes(feature),
 };
@@ -91,6 +108,19 @@ export function userCanReadTopicSql(userId: SQL, topicId: SQL | number): SQL {
   return sql`(exists (
       select 1 from topic_communities tc join communities c on c.id = tc.community_id
       where tc.topic_id = ${topicId}
+        and ((c.visibility = 'open' and c.status <> 'proposed') or exists (
+          select 1 from memberships m where m.community_id = c.id and m.user_id = ${userId} and m.status = 'active')
+          or (c.status = 'proposed' and exists (select 1 from users s where s.id = ${userId} and s.site_role = 'support')))
+    ) or exists (select 1 from users a where a.id = ${userId} and a.site_role = 'admin'))`;
+}
+
+/**
+ * SQL condition: the person whose id is `userId` may read community `communityId` (mirrors canRead
+ * for someone other than the viewer: calendar feeds, reminders, event notifications).
+ */
+export function userCanReadCommunitySql(userId: SQL, communityId: SQL | number): SQL {
+  return sql`(exists (
+      select 1 from communities c where c.id = ${communityId}
         and ((c.visibility = 'open' and c.status <> 'proposed') or exists (
           select 1 from memberships m where m.community_id = c.id and m.user_id = ${userId} and m.status = 'active')
           or (c.status = 'proposed' and exists (select 1 from users s where s.id = ${userId} and s.site_role = 'support')))

@@ -110,6 +110,41 @@ function compose(appUrl: string, n: Row): { subject: string; content: Omit<Email
           action: { label: `Open ${community}`, url: communityUrl },
         },
       };
+    case 'event_created':
+    case 'event_reminder': {
+      const title = `“${String(n.data.title ?? 'An event')}”`;
+      const url = `${appUrl}/events/${Number(n.data.eventId)}${n.data.occurrence ? `?at=${String(n.data.occurrence)}` : ''}`;
+      const when = eventWhen(n.data);
+      const where = [n.data.place, n.data.onlineUrl ? `online: ${String(n.data.onlineUrl)}` : ''].filter(Boolean).join(', ');
+      if (n.kind === 'event_created') {
+        return {
+          subject: `New event in ${community}: ${title}`,
+          content: { heading: `New event in ${community}`, paragraphs: [`${who} planned ${title}, ${when}.`], action: { label: 'See the event', url } },
+        };
+      }
+      const soon = n.data.offset === 'hour' ? 'in an hour' : 'tomorrow';
+      return {
+        subject: `Reminder: ${title} ${soon}`,
+        content: {
+          heading: `${title} starts ${soon}`,
+          paragraphs: [`${when}${where ? ` — ${where}` : ''}.`, `You said you would come (${community}). If your plans changed, update your answer so others can take your place.`],
+          action: { label: 'See the event', url },
+        },
+      };
+    }
+  }
+}
+
+/** "Friday 6 March, 18:00 (Europe/Berlin)" from a notification's event data. */
+function eventWhen(data: Record<string, unknown>): string {
+  const tz = typeof data.timeZone === 'string' ? data.timeZone : 'UTC';
+  const at = new Date(String(data.startsAt ?? ''));
+  if (Number.isNaN(at.getTime())) return 'soon';
+  try {
+    const f = new Intl.DateTimeFormat('en-GB', { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(at);
+    return `${f} (${tz})`;
+  } catch {
+    return at.toISOString();
   }
 }
 

@@ -23,6 +23,10 @@ function summaryOf(r: InboxRow): string {
       return `${who} asked to join ${community}`;
     case 'role_given':
       return `${who} made you ${nameOf(roles, String(r.data.role ?? ''))} of ${community}`;
+    case 'event_created':
+      return `${who} planned “${String(r.data.title ?? 'an event')}” in ${community}`;
+    case 'event_reminder':
+      return `Reminder: “${String(r.data.title ?? 'an event')}” starts ${r.data.offset === 'hour' ? 'in an hour' : 'tomorrow'}`;
     default:
       return `Something happened in ${community}`;
   }
@@ -30,6 +34,9 @@ function summaryOf(r: InboxRow): string {
 
 function hrefOf(r: InboxRow): string {
   if (r.topic_id) return r.post_id ? `/topics/${r.topic_id}#post-${r.post_id}` : `/topics/${r.topic_id}`;
+  if ((r.kind === 'event_created' || r.kind === 'event_reminder') && r.data.eventId) {
+    return `/events/${Number(r.data.eventId)}${r.data.occurrence ? `?at=${String(r.data.occurrence)}` : ''}`;
+  }
   if (r.kind === 'join_request' && r.community_slug) return `/c/${r.community_slug}/members`;
   if (r.community_slug) return `/c/${r.community_slug}`;
   return '/inbox';

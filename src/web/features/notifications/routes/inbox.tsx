@@ -21,6 +21,8 @@ const kindLabel: Record<InboxItem['kind'], string> = {
   invitation: 'Invitation',
   join_request: 'Join request',
   role_given: 'Role',
+  event_created: 'New event',
+  event_reminder: 'Event reminder',
 };
 
 function Row({ item, onOpen }: { item: InboxItem; onOpen: (id: number) => void }) {
