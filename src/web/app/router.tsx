@@ -128,7 +128,16 @@ const planRoute = createRoute({
     const { slug } = planRoute.useParams();
     return (
       <RequireUser title="Cultivation plan" why="Sign in to see the cultivation plan of your communities.">
-        <PlanPage key={slug} slug={slug} />
+        <CommunitySection
+          key={slug}
+          slug={slug}
+          tab="plan"
+          title="Cultivation plan"
+          lead="The coordinator’s checklist: what a community needs at each stage of its life, who is on it and by when."
+          allow={(c) => c.viewer.canReadCultivation}
+        >
+          {(c) => <PlanPage community={c} />}
+        </CommunitySection>
       </RequireUser>
     );
   },
@@ -141,7 +150,16 @@ const launchRoute = createRoute({
     const { slug } = launchRoute.useParams();
     return (
       <RequireUser title="Launch process" why="Sign in to follow the launch process of your communities.">
-        <LaunchPage key={slug} slug={slug} />
+        <CommunitySection
+          key={slug}
+          slug={slug}
+          tab="launch"
+          title="Launch process"
+          lead="Four steps from an idea to a community: discovery, community preparation, launch planning and follow-up anticipation. Save each as you go."
+          allow={(c) => c.viewer.canReadCultivation}
+        >
+          {(c) => <LaunchPage community={c} />}
+        </CommunitySection>
       </RequireUser>
     );
   },

@@ -1,5 +1,5 @@
 CREATE INDEX "communities_proposed_idx" ON "communities" USING btree ("created_at","id") WHERE "communities"."status" = 'proposed';--> statement-breakpoint
--- Backfill (decision 006): every community that predates the cultivation plan gets the default
+-- Backfill (decision 007): every community that predates the cultivation plan gets the default
 -- checklist (MODEL §5, catalogue.cultivationNeeds as of this migration), and its current stage as
 -- the first entry of its stage history.
 INSERT INTO "cultivation_tasks" ("community_id", "need", "title", "position", "is_default", "created_at", "updated_at")

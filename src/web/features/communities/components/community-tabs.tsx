@@ -10,7 +10,7 @@ import { usePageTitle } from '../../../lib/title.ts';
 import { paths } from '../../../paths.ts';
 import { isNotFound, useCommunity } from '../api/communities.ts';
 
-export type CommunityTab = 'conversations' | 'members' | 'leadership' | 'agenda' | 'groups' | 'projects' | 'profile';
+export type CommunityTab = 'conversations' | 'members' | 'leadership' | 'agenda' | 'groups' | 'projects' | 'profile' | 'plan' | 'launch';
 
 interface TabDef {
   key: CommunityTab;
@@ -20,6 +20,8 @@ interface TabDef {
   feature?: string;
   /** Shown only to people who may read the community. */
   readers?: boolean;
+  /** Shown only when this holds (cultivation pages: members, sponsors, the support team). */
+  when?: (c: CommunityDetail) => boolean;
 }
 
 /** The community's sections, in one list both the cultivation and the roles/agenda/subgroups work add to. */
@@ -31,11 +33,15 @@ const TABS: TabDef[] = [
   { key: 'groups', label: 'Groups', href: paths.practiceGroups, feature: 'practice_groups', readers: true },
   { key: 'projects', label: 'Projects', href: paths.projects, feature: 'projects', readers: true },
   { key: 'profile', label: 'Profile', href: paths.communityProfile, readers: true },
+  { key: 'plan', label: 'Plan', href: paths.plan, when: (c) => c.viewer.canReadCultivation },
+  { key: 'launch', label: 'Launch', href: paths.launch, when: (c) => c.viewer.canReadCultivation && c.status === 'proposed' },
 ];
 
 /** The community's sub-navigation; switched-off features vanish from it. */
 export function CommunityTabs({ community: c, current }: { community: CommunityDetail; current: CommunityTab }) {
-  const tabs = TABS.filter((t) => (!t.feature || !c.featuresOff.includes(t.feature)) && (!t.readers || c.viewer.canRead));
+  const tabs = TABS.filter(
+    (t) => (!t.feature || !c.featuresOff.includes(t.feature)) && (!t.readers || c.viewer.canRead) && (!t.when || t.when(c)),
+  );
   return (
     <nav aria-label={`${c.name} sections`} className="-mx-4 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0">
       <ul className="flex min-w-max gap-1">
@@ -71,6 +77,7 @@ export function CommunitySection({
   title,
   lead,
   feature,
+  allow,
   children,
 }: {
   slug: string;
@@ -79,6 +86,8 @@ export function CommunitySection({
   lead?: ReactNode;
   /** The section's switchable feature: when it is off, the page says so instead. */
   feature?: string;
+  /** Who may see the section; people who may read the community, unless said otherwise. */
+  allow?: (community: CommunityDetail) => boolean;
   children: (community: CommunityDetail) => ReactNode;
 }) {
   const query = useCommunity(slug);
@@ -105,7 +114,7 @@ export function CommunitySection({
       <CommunityTabs community={c} current={tab} />
       {off ? (
         <EmptyState title="This community does not use this tool">Its technology steward switched it off. Ask them if you think it would help.</EmptyState>
-      ) : !c.viewer.canRead ? (
+      ) : !(allow ? allow(c) : c.viewer.canRead) ? (
         <EmptyState title="This is for members">Join the community to see it.</EmptyState>
       ) : (
         children(c)

@@ -15,7 +15,7 @@ import { useFormErrors, validate } from '../../../lib/forms.ts';
 import { AppLink } from '../../../lib/link.tsx';
 import { paths } from '../../../paths.ts';
 import { cultivationKeys, launchCommunity, saveLaunchStep, useLaunchRecord } from '../api/cultivation.ts';
-import { CommunityFrame, ProgressBar } from '../components/community-frame.tsx';
+import { ProgressBar } from '../components/progress-bar.tsx';
 
 type StepKey = keyof typeof launchStepFields;
 const kindName = (key: string | null) => structureKinds.find((s) => s.key === key)?.name ?? key ?? '';
@@ -259,14 +259,6 @@ function Launch({ community: c }: { community: CommunityDetail }) {
 }
 
 /** The launch process (MODEL §6): four steps saved as the launch record, a progress view and the Launch action. */
-export function LaunchPage({ slug }: { slug: string }) {
-  return (
-    <CommunityFrame
-      slug={slug}
-      title="Launch process"
-      lead="Four steps from an idea to a community: discovery, community preparation, launch planning and follow-up anticipation. Save each as you go."
-    >
-      {(c) => <Launch community={c} />}
-    </CommunityFrame>
-  );
+export function LaunchPage({ community }: { community: CommunityDetail }) {
+  return <Launch community={community} />;
 }

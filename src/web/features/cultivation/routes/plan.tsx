@@ -15,7 +15,7 @@ import { useFormErrors, validate } from '../../../lib/forms.ts';
 import { AppLink } from '../../../lib/link.tsx';
 import { paths } from '../../../paths.ts';
 import { addTask, cultivationKeys, deleteTask, updateTask, usePlan } from '../api/cultivation.ts';
-import { CommunityFrame, ProgressBar } from '../components/community-frame.tsx';
+import { ProgressBar } from '../components/progress-bar.tsx';
 
 const statusTone = { todo: 'neutral', doing: 'brand', done: 'success', skipped: 'neutral' } as const;
 const statusName = (key: string) => taskStatuses.find((s) => s.key === key)?.name ?? key;
@@ -249,14 +249,6 @@ function Plan({ community: c }: { community: CommunityDetail }) {
 }
 
 /** The cultivation plan (MODEL §5): the eight needs with their tasks, owners, dates, status and progress. */
-export function PlanPage({ slug }: { slug: string }) {
-  return (
-    <CommunityFrame
-      slug={slug}
-      title="Cultivation plan"
-      lead="The coordinator’s checklist: what a community needs at each stage of its life, who is on it and by when."
-    >
-      {(c) => <Plan community={c} />}
-    </CommunityFrame>
-  );
+export function PlanPage({ community }: { community: CommunityDetail }) {
+  return <Plan community={community} />;
 }

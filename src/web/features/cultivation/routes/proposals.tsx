@@ -8,7 +8,7 @@ import { AppLink } from '../../../lib/link.tsx';
 import { usePageTitle } from '../../../lib/title.ts';
 import { paths } from '../../../paths.ts';
 import { isForbidden, useProposals } from '../api/cultivation.ts';
-import { ProgressBar } from '../components/community-frame.tsx';
+import { ProgressBar } from '../components/progress-bar.tsx';
 
 const nameIn = (items: readonly { key: string; name: string }[], key: string) => items.find((i) => i.key === key)?.name ?? key;
 
