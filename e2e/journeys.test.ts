@@ -148,13 +148,20 @@ describe('journey: a secret community stays secret', () => {
     await page.goto(`${base}/communities/new`);
     await page.getByRole('heading', { level: 1, name: 'Create a community' }).waitFor();
     await expectAccessible(page);
+    // The structure advisor comes first: one problem to solve points to a task force.
+    await page.getByRole('group', { name: 'What do you need the group for?' }).getByRole('radio', { name: /To solve one problem/ }).check();
+    await page.getByText('We recommend: Task force.').waitFor();
+    await page.getByRole('button', { name: 'Continue with Task force' }).click();
     await page.getByLabel('Name').fill('Merger integration planning');
     await expect(page.getByLabel('Web address').inputValue()).resolves.toBe('merger-integration-planning');
     await page.getByLabel('Domain statement').fill('Quiet planning of the zeppelin merger before it is announced.');
     await page.getByRole('radio', { name: /Issue-driven/ }).check();
     await page.getByRole('radio', { name: /Task force/ }).check();
     await page.getByRole('radio', { name: /Secret/ }).check();
-    await page.getByRole('button', { name: 'Create community' }).click();
+    await page.getByRole('button', { name: 'Propose the community' }).click();
+    // It starts as a proposal in the launch process; the coordinator launches it straight away.
+    await page.getByRole('heading', { level: 1, name: 'Launch process' }).waitFor();
+    await page.getByRole('button', { name: 'Launch Merger integration planning' }).click();
     await page.getByRole('heading', { level: 1, name: 'Merger integration planning' }).waitFor();
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Start a topic' }).first().click();
