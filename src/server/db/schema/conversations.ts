@@ -96,6 +96,10 @@ export const posts = pgTable(
     index('posts_author_idx').on(t.authorId, t.createdAt),
     index('posts_search_idx').using('gin', t.searchVector),
     // "Who knows": topics worded like a subject, found through their opening posts only.
+    // Newest opening posts first without stepping over replies (who-knows "worded like").
+    index('posts_opening_id_idx')
+      .on(t.id)
+      .where(sql`${t.isOpening} and ${t.deletedAt} is null`),
     index('posts_opening_search_idx').using('gin', t.searchVector).where(sql`${t.isOpening} and ${t.deletedAt} is null`),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "posts_opening_id_idx" ON "posts" USING btree ("id") WHERE "posts"."is_opening" and "posts"."deleted_at" is null;
