@@ -20,6 +20,19 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+// Events (issue 5): a coming event and one already held, by the coordinator.
+let eventId: number;
+let comingOcc: string;
+let pastOcc: string;
+const occKey = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+beforeAll(async () => {
+  const ev = (await coord.post(`/api/communities/${slug}/events`, { kind: 'meeting', cadence: 'regular', title: 'Coming', startsAt: '2030-01-10T10:00', endsAt: '2030-01-10T11:00', timeZone: 'Europe/Paris', rule: 'FREQ=WEEKLY' })).json();
+  eventId = ev.id;
+  comingOcc = `/api/events/${ev.id}/occurrences/${occKey(ev.startsAt)}`;
+  const past = (await coord.post(`/api/communities/${slug}/events`, { kind: 'visit', cadence: 'special', title: 'Held', startsAt: '2024-05-10T10:00', endsAt: '2024-05-10T11:00', timeZone: 'UTC' })).json();
+  pastOcc = `/api/events/${past.id}/occurrences/${occKey(past.startsAt)}`;
+});
+
 /** A fingerprint of every table's contents. */
 async function snapshot() {
   const tables = (await t.pool.query(`select tablename from pg_tables where schemaname = 'public' and tablename <> 'sessions'`)).rows;
@@ -237,6 +250,83 @@ const cases: Case[] = [
         [{}],
       ],
     },
+  },
+  {
+    route: 'plan an event',
+    method: 'POST',
+    url: () => `/api/communities/${slug}/events`,
+    valid: () => ({ kind: 'meeting', cadence: 'special', title: 'Clinic', startsAt: '2030-02-10T10:00', endsAt: '2030-02-10T11:00', timeZone: 'Europe/Paris' }),
+    required: ['kind', 'cadence', 'title', 'startsAt', 'endsAt', 'timeZone'],
+    invalid: {
+      kind: ['party', 1],
+      cadence: ['sometimes', true],
+      title: ['', 'x', HUGE],
+      description: [HUGE],
+      startsAt: ['2030-02-30T10:00', 'tomorrow', SCRIPT, 42],
+      endsAt: ['2030-02-10T09:00', '2030-02-10T10:00', '2030-03-10T10:00'],
+      timeZone: ['Mars/Olympus_Mons', SQLI, HUGE, 3],
+      rule: ['FREQ=SOMETIMES', 'FREQ=MINUTELY', 'FREQ=DAILY;COUNT=5000', 'FREQ=DAILY;BYHOUR=9', SQLI, 42],
+      capacity: [0, -1, 'ten', 1.5],
+      onlineUrl: ['javascript:alert(1)', 'ftp://example.org', HUGE],
+      subgroupId: [999999, -1, 'x'],
+      agendaItemIds: [[999999], 'x'],
+    },
+  },
+  {
+    route: 'edit an event',
+    method: 'PATCH',
+    url: () => `/api/events/${eventId}`,
+    valid: () => ({ title: 'Renamed' }),
+    required: [],
+    invalid: { endsAt: ['2020-01-01T10:00'], timeZone: ['Mars/Olympus_Mons'], rule: ['FREQ=SOMETIMES'], title: [''], capacity: [0], kind: ['party'] },
+  },
+  {
+    route: 'move an occurrence',
+    method: 'PUT',
+    url: () => comingOcc,
+    valid: () => ({ action: 'move', startsAt: '2030-01-11T10:00', endsAt: '2030-01-11T11:00' }),
+    required: ['action', 'startsAt', 'endsAt'],
+    invalid: { action: ['postpone', 42], startsAt: ['2030-02-30T10:00', 'soon'], endsAt: ['2030-01-11T09:00', '2030-02-11T09:00'] },
+  },
+  {
+    route: 'answer an event',
+    method: 'PUT',
+    url: () => `${comingOcc}/rsvp`,
+    valid: () => ({ response: 'going' }),
+    required: ['response'],
+    invalid: { response: ['perhaps', 1, SCRIPT] },
+  },
+  {
+    route: 'record attendance',
+    method: 'PUT',
+    url: () => `${pastOcc}/attendance`,
+    valid: () => ({ present: [coord.username!] }),
+    required: [],
+    invalid: { present: [['nobody_here'], 'x', [HUGE]], absent: [['nobody_here'], 7] },
+  },
+  {
+    route: 'write event notes',
+    method: 'PUT',
+    url: () => `${pastOcc}/notes`,
+    valid: () => ({ notes: 'We met.', decisions: 'Meet again.' }),
+    required: [],
+    invalid: { notes: ['x'.repeat(20_001), 5], decisions: [HUGE], topicIds: [[999999], ['x']], newQuestions: [['hi'], [HUGE], 'x'] },
+  },
+  {
+    route: 'who plans events',
+    method: 'PUT',
+    url: () => `/api/communities/${slug}/events/settings`,
+    valid: () => ({ membersMayCreate: true }),
+    required: ['membersMayCreate'],
+    invalid: { membersMayCreate: ['yes', 1] },
+  },
+  {
+    route: 'create a calendar link',
+    method: 'POST',
+    url: () => '/api/calendar/tokens',
+    valid: () => ({}),
+    required: [],
+    invalid: { community: ['no-such-community', 42, HUGE] },
   },
 ];
 

@@ -92,6 +92,18 @@ async function defaultTaskId(f: Fixture): Promise<number> {
   return plan.needs[0].tasks[0].id;
 }
 
+/** An event planned by the coordinator: `days` from now (negative: already held), lasting an hour. */
+async function eventIn(f: Fixture, days: number) {
+  const at = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 16);
+  const res = await people.coordinator.post(`/api/communities/${f.slug}/events`, {
+    kind: 'meeting', cadence: 'regular', title: `Meeting on ${f.word}`, startsAt: at(days * 86400_000), endsAt: at(days * 86400_000 + 3600_000), timeZone: 'UTC',
+  });
+  expect(res.statusCode).toBe(201);
+  const ev = res.json() as { id: number; startsAt: string };
+  return { id: ev.id, occ: `/api/events/${ev.id}/occurrences/${ev.startsAt.replace(/[-:]/g, '').replace(/\.\d{3}/, '')}` };
+}
+const newEvent = { kind: 'meeting', cadence: 'special', title: 'Matrix meeting', startsAt: '2030-01-10T10:00', endsAt: '2030-01-10T11:00', timeZone: 'Europe/Paris' };
+
 interface Route {
   name: string;
   call: (c: Client, f: Fixture) => Promise<{ statusCode: number }>;
@@ -253,6 +265,29 @@ const routes: Route[] = [
   { name: 'PUT launch step', call: (c, f) => c.put(`/api/communities/${f.slug}/launch/discovery`, { need: 'Share leak data' }), expect: coordOnly(204) },
   // The fixture is already active, so even a coordinator cannot launch it again.
   { name: 'POST launch', call: (c, f) => c.post(`/api/communities/${f.slug}/launch`, {}), expect: coordOnly(409) },
+  // Events (issue 5).
+  { name: 'GET events', call: (c, f) => c.get(`/api/communities/${f.slug}/events`), expect: read() },
+  { name: 'POST event', call: (c, f) => c.post(`/api/communities/${f.slug}/events`, newEvent), expect: coordOnly(201) },
+  { name: 'PUT event settings', call: (c, f) => c.put(`/api/communities/${f.slug}/events/settings`, { membersMayCreate: true }), expect: coordOnly(200) },
+  { name: 'GET rhythm', call: (c, f) => c.get(`/api/communities/${f.slug}/rhythm`), expect: read() },
+  { name: 'GET event', call: async (c, f) => c.get(`/api/events/${(await eventIn(f, 5)).id}`), expect: read() },
+  { name: 'GET event occurrences', call: async (c, f) => c.get(`/api/events/${(await eventIn(f, 5)).id}/occurrences`), expect: read() },
+  { name: 'GET event .ics', call: async (c, f) => c.get(`/api/events/${(await eventIn(f, 5)).id}/ics`), expect: read() },
+  { name: 'PATCH event', call: async (c, f) => c.patch(`/api/events/${(await eventIn(f, 5)).id}`, { title: 'Renamed meeting' }), expect: coordOnly(200) },
+  { name: 'DELETE event', call: async (c, f) => c.delete(`/api/events/${(await eventIn(f, 5)).id}`), expect: coordOnly(204) },
+  { name: 'GET occurrence', call: async (c, f) => c.get((await eventIn(f, 5)).occ), expect: read() },
+  { name: 'PUT occurrence (cancel)', call: async (c, f) => c.put((await eventIn(f, 5)).occ, { action: 'cancel' }), expect: coordOnly(200) },
+  { name: 'PUT RSVP', call: async (c, f) => c.put(`${(await eventIn(f, 5)).occ}/rsvp`, { response: 'going' }), expect: membersWrite(200) },
+  { name: 'GET RSVPs', call: async (c, f) => c.get(`${(await eventIn(f, 5)).occ}/rsvps`), expect: read() },
+  { name: 'GET attendance', call: async (c, f) => c.get(`${(await eventIn(f, -5)).occ}/attendance`), expect: read() },
+  { name: 'PUT attendance', call: async (c, f) => c.put(`${(await eventIn(f, -5)).occ}/attendance`, { present: [people.member.username] }), expect: coordOnly(204) },
+  { name: 'POST check-in', call: async (c, f) => c.post(`${(await eventIn(f, 0.01)).occ}/check-in`), expect: membersWrite(204) },
+  { name: 'PUT event notes', call: async (c, f) => c.put(`${(await eventIn(f, -5)).occ}/notes`, { notes: 'We met.', decisions: 'Meet again.' }), expect: coordOnly(204) },
+  {
+    name: 'POST community calendar link',
+    call: (c, f) => c.post('/api/calendar/tokens', { community: f.slug }),
+    expect: { anonymous: 401, outsider: { open: 201, secret: 404 }, member: 201, coordinator: 201, admin: 201 },
+  },
 ];
 
 describe.each(['open', 'secret'] as Vis[])('%s community', (vis) => {
@@ -352,6 +387,19 @@ describe('routes without a community', () => {
   it.each(WHO)('unsubscribe links answer the same to everyone (the token is the credential) as %s', async (who) => {
     const res = await people[who].request('POST', '/api/email/unsubscribe?token=not-a-token&kind=digest', {}, { csrf: false });
     expect(res.statusCode).toBe(404);
+  });
+  it.each(WHO)('personal calendar links as %s', async (who) => {
+    const c = people[who];
+    const want = (ok: number) => (who === 'anonymous' ? 401 : ok);
+    expect((await c.get('/api/calendar/tokens')).statusCode).toBe(want(200));
+    const created = await c.post('/api/calendar/tokens', {});
+    expect(created.statusCode).toBe(want(201));
+    if (who !== 'anonymous') {
+      const feed = await new Client(t.app).get(new URL(created.json().url).pathname);
+      expect(feed.statusCode).toBe(200);
+      expect((await c.delete(`/api/calendar/tokens/${created.json().id}`)).statusCode).toBe(204);
+    }
+    expect((await c.delete('/api/calendar/tokens/999999')).statusCode).toBe(want(404));
   });
   it.each(WHO)('GET /api/proposals as %s', async (who) => {
     expect((await people[who].get('/api/proposals')).statusCode).toBe(who === 'anonymous' ? 401 : who === 'admin' ? 200 : 403);

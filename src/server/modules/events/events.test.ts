@@ -212,7 +212,7 @@ describe('events', () => {
     const res = await member.get(`/api/events/${ev.id}/ics`);
     expect(res.headers['content-type']).toContain('text/calendar');
     expect(res.headers['content-disposition']).toContain('Friday-stand-up.ics');
-    const vevents = Object.values(nodeIcal.sync.parseICS(res.body)).filter((v) => v.type === 'VEVENT') as nodeIcal.VEvent[];
+    const vevents = Object.values(nodeIcal.sync.parseICS(res.body)).filter((v) => v?.type === 'VEVENT') as nodeIcal.VEvent[];
     expect(vevents).toHaveLength(1);
     expect(vevents[0].summary).toBe('Friday stand-up');
     expect(vevents[0].start.toISOString()).toBe('2027-03-19T17:00:00.000Z');
@@ -246,7 +246,7 @@ describe('calendar feeds', () => {
     expect(url.pathname).toMatch(/^\/api\/calendar\/feeds\/[A-Za-z0-9_-]{43}\.ics$/);
     const anon = await t.app.inject({ method: 'GET', url: url.pathname });
     expect(anon.statusCode).toBe(200);
-    const vevents = Object.values(nodeIcal.sync.parseICS(anon.body)).filter((v) => v.type === 'VEVENT') as nodeIcal.VEvent[];
+    const vevents = Object.values(nodeIcal.sync.parseICS(anon.body)).filter((v) => v?.type === 'VEVENT') as nodeIcal.VEvent[];
     expect(vevents.map((v) => v.summary).sort()).toEqual(['Plant visit', 'Weekly clinic']);
     const weekly = vevents.find((v) => v.summary === 'Weekly clinic')!;
     expect(weekly.rrule).toBeDefined();
@@ -280,7 +280,7 @@ describe('calendar feeds', () => {
     expect((await outsider.post('/api/calendar/tokens', { community: secret })).statusCode).toBe(404);
     const url = new URL((await me.post('/api/calendar/tokens', { community: secret })).json().url);
     const feed = await t.app.inject({ method: 'GET', url: url.pathname });
-    const vevents = Object.values(nodeIcal.sync.parseICS(feed.body)).filter((v) => v.type === 'VEVENT') as nodeIcal.VEvent[];
+    const vevents = Object.values(nodeIcal.sync.parseICS(feed.body)).filter((v) => v?.type === 'VEVENT') as nodeIcal.VEvent[];
     expect(vevents.map((v) => v.summary)).toEqual(['Secret strategy day']);
     expect((await me.post(`/api/communities/${secret}/leave`)).statusCode).toBeLessThan(300);
     expect((await t.app.inject({ method: 'GET', url: url.pathname })).statusCode).toBe(404);
