@@ -59,7 +59,7 @@ export async function listSponsored(db: Queryable, userId: number) {
     )
     select c.slug, c.name, c.stage, c.status, c.member_count, g.direct, g.via,
       (select json_agg(json_build_object('need', x.need, 'done', x.done, 'total', x.total) order by x.need)
-        from (select t.need, count(*) filter (where t.status in ('done', 'skipped'))::int as done, count(*)::int as total
+        from (select t.need, count(*) filter (where t.status = 'done')::int as done, count(*) filter (where t.status <> 'skipped')::int as total
               from cultivation_tasks t where t.community_id = c.id group by t.need) x)::jsonb as progress
     from grouped g join ${communities} c on c.id = g.community_id
     order by c.name
