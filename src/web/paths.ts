@@ -19,6 +19,12 @@ export const paths = {
   projects: (slug: string) => `/c/${slug}/projects`,
   subgroup: (slug: string, kind: string, id: number) => `/c/${slug}/${kind === 'project' ? 'projects' : 'groups'}/${id}`,
   communityProfile: (slug: string) => `/c/${slug}/profile`,
+  events: (slug: string) => `/c/${slug}/events`,
+  newEvent: (slug: string) => `/c/${slug}/events/new`,
+  rhythm: (slug: string) => `/c/${slug}/rhythm`,
+  event: (id: number, occurrence?: string) => `/events/${id}${occurrence ? `?at=${occurrence}` : ''}`,
+  editEvent: (id: number) => `/events/${id}/edit`,
+  calendarFeeds: (community?: string) => (community ? `/me/calendar?community=${encodeURIComponent(community)}` : '/me/calendar'),
   newTopicFrom: (community: string, link: { agendaItem?: number; subgroup?: number }) =>
     `/topics/new?community=${encodeURIComponent(community)}${link.agendaItem ? `&agendaItem=${link.agendaItem}` : ''}${link.subgroup ? `&subgroup=${link.subgroup}` : ''}`,
   newTopic: (community?: string) => (community ? `/topics/new?community=${encodeURIComponent(community)}` : '/topics/new'),

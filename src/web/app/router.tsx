@@ -12,6 +12,11 @@ import { LeadershipPage } from '../features/leadership/routes/leadership.tsx';
 import { ProfilePage } from '../features/orientation/routes/profile.tsx';
 import { SubgroupPage } from '../features/subgroups/routes/subgroup.tsx';
 import { SubgroupsPage } from '../features/subgroups/routes/subgroups.tsx';
+import { CalendarFeedsPage } from '../features/events/routes/calendar-feeds.tsx';
+import { EventPage } from '../features/events/routes/event.tsx';
+import { EditEventPage, NewEventPage } from '../features/events/routes/event-edit.tsx';
+import { EventsPage } from '../features/events/routes/events.tsx';
+import { RhythmPage } from '../features/events/routes/rhythm.tsx';
 import { NewCommunityPage } from '../features/communities/routes/new-community.tsx';
 import { CommunityCultivation, ProposalNotice, StageSignalsBanner } from '../features/cultivation/components/community-cultivation.tsx';
 import { LaunchPage } from '../features/cultivation/routes/launch.tsx';
@@ -236,6 +241,85 @@ function subgroupRoutes(kind: 'practice_group' | 'project') {
   });
   return [list, one] as const;
 }
+const eventsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/c/$slug/events',
+  component: function Events() {
+    const { slug } = eventsRoute.useParams();
+    return (
+      <CommunitySection key={slug} slug={slug} tab="events" title="Events" lead="Meetings, calls, visits and conferences: the community’s rhythm of regular rituals and special moments.">
+        {(c) => <EventsPage community={c} />}
+      </CommunitySection>
+    );
+  },
+});
+
+const newEventRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/c/$slug/events/new',
+  component: function NewEvent() {
+    const { slug } = newEventRoute.useParams();
+    return (
+      <CommunitySection key={slug} slug={slug} tab="events" title="Plan an event" allow={(c) => c.viewer.canPost}>
+        {(c) => <NewEventPage community={c} />}
+      </CommunitySection>
+    );
+  },
+});
+
+const rhythmRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/c/$slug/rhythm',
+  component: function Rhythm() {
+    const { slug } = rhythmRoute.useParams();
+    return (
+      <CommunitySection key={slug} slug={slug} tab="events" title="Rhythm" lead="Regular events build familiarity and trust; special ones bring excitement and new people. How this community balances them.">
+        {(c) => <RhythmPage community={c} />}
+      </CommunitySection>
+    );
+  },
+});
+
+const eventRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$id',
+  validateSearch: (s: Raw) => ({ at: str(s.at) }),
+  component: function Event() {
+    const n = Number(eventRoute.useParams().id);
+    const { at } = eventRoute.useSearch();
+    if (!Number.isSafeInteger(n) || n <= 0) return <NotFound what="event" />;
+    return <EventPage key={n} id={n} at={at} />;
+  },
+});
+
+const editEventRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/events/$id/edit',
+  component: function EditEvent() {
+    const n = Number(editEventRoute.useParams().id);
+    if (!Number.isSafeInteger(n) || n <= 0) return <NotFound what="event" />;
+    return (
+      <RequireUser title="Edit the event" why="Sign in to change an event you organize.">
+        <EditEventPage id={n} />
+      </RequireUser>
+    );
+  },
+});
+
+const calendarFeedsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/me/calendar',
+  validateSearch: (s: Raw) => ({ community: str(s.community) }),
+  component: function CalendarFeeds() {
+    const { community } = calendarFeedsRoute.useSearch();
+    return (
+      <RequireUser title="Calendar feeds" why="Sign in to get a calendar link for your events.">
+        <CalendarFeedsPage community={community} />
+      </RequireUser>
+    );
+  },
+});
+
 const practiceGroupRoutes = subgroupRoutes('practice_group');
 const projectRoutes = subgroupRoutes('project');
 
@@ -464,6 +548,12 @@ const routeTree = rootRoute.addChildren([
   agendaRoute,
   ...practiceGroupRoutes,
   ...projectRoutes,
+  eventsRoute,
+  newEventRoute,
+  rhythmRoute,
+  eventRoute,
+  editEventRoute,
+  calendarFeedsRoute,
   profileRoute,
   newTopicRoute,
   topicRoute,
