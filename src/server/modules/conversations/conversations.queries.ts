@@ -14,6 +14,20 @@ export interface FeedFilter {
   limit: number;
 }
 
+/** What a topic list shows of each topic (the feed and a subgroup's topics); join users on the author. */
+export const topicSummaryColumns = {
+  id: topics.id,
+  title: topics.title,
+  activityType: topics.activityType,
+  isQuestion: topics.isQuestion,
+  acceptedPostId: topics.acceptedPostId,
+  tags: topics.tags,
+  replyCount: topics.replyCount,
+  createdAt: topics.createdAt,
+  authorUsername: users.username,
+  authorDisplayName: users.displayName,
+};
+
 /** A community's topics, most recently active first; one index range scan on topic_communities. */
 export async function listFeed(db: Queryable, communityId: number, f: FeedFilter) {
   const where: SQL[] = [eq(topicCommunities.communityId, communityId), eq(topicCommunities.deleted, false)];
@@ -26,19 +40,10 @@ export async function listFeed(db: Queryable, communityId: number, f: FeedFilter
   if (f.subgroup) where.push(sql`${topics.subgroupId} = ${f.subgroup}`);
   return db
     .select({
-      id: topics.id,
-      title: topics.title,
-      activityType: topics.activityType,
-      isQuestion: topics.isQuestion,
-      acceptedPostId: topics.acceptedPostId,
-      tags: topics.tags,
-      replyCount: topics.replyCount,
-      createdAt: topics.createdAt,
+      ...topicSummaryColumns,
       lastActivityAt: topicCommunities.lastActivityAt,
       /** Full-precision sort key for the cursor (a JS Date keeps only milliseconds). */
       cursorAt: sql<string>`${topicCommunities.lastActivityAt}::text`,
-      authorUsername: users.username,
-      authorDisplayName: users.displayName,
     })
     .from(topicCommunities)
     .innerJoin(topics, eq(topics.id, topicCommunities.topicId))

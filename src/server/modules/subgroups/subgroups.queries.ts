@@ -1,3 +1,4 @@
+import { topicSummaryColumns } from '../conversations/conversations.queries.ts';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { subgroupMembers, subgroups, topics, users } from '../../db/schema/index.ts';
@@ -62,20 +63,7 @@ export async function listSubgroupMembers(db: Queryable, subgroupId: number, aft
 /** A subgroup's topics, most recently active first (topics_subgroup_idx). */
 export async function listSubgroupTopics(db: Queryable, subgroupId: number, after: [string, number] | null, limit: number) {
   return db
-    .select({
-      id: topics.id,
-      title: topics.title,
-      activityType: topics.activityType,
-      isQuestion: topics.isQuestion,
-      acceptedPostId: topics.acceptedPostId,
-      tags: topics.tags,
-      replyCount: topics.replyCount,
-      createdAt: topics.createdAt,
-      lastActivityAt: topics.lastActivityAt,
-      cursorAt: sql<string>`${topics.lastActivityAt}::text`,
-      authorUsername: users.username,
-      authorDisplayName: users.displayName,
-    })
+    .select({ ...topicSummaryColumns, lastActivityAt: topics.lastActivityAt, cursorAt: sql<string>`${topics.lastActivityAt}::text` })
     .from(topics)
     .innerJoin(users, eq(users.id, topics.authorId))
     .where(
