@@ -258,7 +258,16 @@ function Notes({ ev, o }: { ev: EventDetail; o: OccurrenceDetail }) {
         </div>
       )}
       {o.viewer.canEdit && started && !o.cancelled && !editing && (
-        <Button size="sm" variant="secondary" onClick={() => setEditing(true)}>
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => {
+            setNotes(o.notes?.notes ?? '');
+            setDecisions(o.notes?.decisions ?? '');
+            setTopics(o.topics.map((t) => String(t.id)).join(' '));
+            setEditing(true);
+          }}
+        >
           {hasOutcomes ? 'Edit notes and outcomes' : 'Write notes and outcomes'}
         </Button>
       )}
@@ -352,9 +361,11 @@ function Organize({ ev, o }: { ev: EventDetail; o: OccurrenceDetail }) {
 /** An event: what and when (in the viewer's zone), answers, attendance, notes and outcomes of one date. */
 export function EventPage({ id, at }: { id: number; at?: string }) {
   const q = useEvent(id);
-  const now = new Date();
-  const from = new Date(now.getTime() - 30 * 86400_000).toISOString();
-  const to = new Date(now.getTime() + 180 * 86400_000).toISOString();
+  // Fixed when the page opens, so the query key stays the same across renders.
+  const [{ now, from, to }] = useState(() => {
+    const t = Date.now();
+    return { now: new Date(t), from: new Date(t - 30 * 86400_000).toISOString(), to: new Date(t + 180 * 86400_000).toISOString() };
+  });
   const occs = useEventOccurrences(id, from, to);
   const upcoming = (occs.data?.items ?? []).filter((o) => new Date(o.endsAt) > now);
   const chosen = at ?? upcoming[0]?.occurrence ?? (occs.data?.items.length ? occs.data.items[occs.data.items.length - 1].occurrence : undefined);
@@ -463,7 +474,7 @@ export function EventPage({ id, at }: { id: number; at?: string }) {
           )}
           {occ && !occ.cancelled && <Answers key={`a-${occ.occurrence}`} ev={ev} o={occ} />}
           {occ && !occ.cancelled && <Attendance key={`t-${occ.occurrence}`} ev={ev} o={occ} />}
-          {occ && <Notes key={`n-${occ.occurrence}-${occ.notes?.updatedAt ?? ''}`} ev={ev} o={occ} />}
+          {occ && <Notes key={`n-${occ.occurrence}`} ev={ev} o={occ} />}
         </div>
         {ev.rule && (
           <aside aria-labelledby="dates-heading" className="space-y-2">

@@ -49,8 +49,8 @@ export function RhythmPage({ community: c }: { community: CommunityDetail }) {
           {eventCadences[0].name}: {eventCadences[0].description} {eventCadences[1].name}: {eventCadences[1].description}
         </p>
         <CadenceChart months={r.months} />
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[28rem] text-left text-sm">
+        <div>
+          <table className="w-full text-left text-sm">
             <caption className="sr-only">Events, attendance and newcomers per month</caption>
             <thead className="border-b border-slate-200 text-slate-600">
               <tr>
