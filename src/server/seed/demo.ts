@@ -10,6 +10,7 @@ import { seedDemoProfiles } from './demo-people.ts';
 import { seedDemoPortfolio } from './demo-portfolio.ts';
 import { seedDemoCultivation } from './demo-cultivation.ts';
 import { seedDemoPractice } from './demo-practice.ts';
+import { seedDemoEvents } from './demo-events.ts';
 
 /** The password of every demo account (cited in the README). */
 export const DEMO_PASSWORD = 'constellation-demo';
@@ -153,6 +154,7 @@ async function seed(db: Db, passwordHash: string) {
   await seedDemoPortfolio(db);
   const { proposals } = await seedDemoCultivation(db, communityIds, person);
   await seedDemoPractice(db, communityIds, person);
+  await seedDemoEvents(db, communityIds, person);
   // What the seeding told people is history: it was emailed and gathered into digests back then.
   await db.execute(sql`update notifications set emailed_at = created_at, digested_at = created_at where delivery <> 'in_app'`);
   return { communities: COMMUNITIES.length + proposals, people: people.size, topics: TOPICS.length };
