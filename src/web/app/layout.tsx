@@ -144,6 +144,11 @@ function UserMenu({ displayName, username, admin, support }: { displayName: stri
             </AppLink>
           </li>
           <li>
+            <AppLink href={paths.calendarFeeds()} className={item}>
+              Calendar feeds
+            </AppLink>
+          </li>
+          <li>
             <AppLink href="/portfolio" className={item}>
               Domain portfolio
             </AppLink>
