@@ -199,6 +199,7 @@ const replyTopics = (
   )
 ).map((r) => r.id);
 const [{ max: maxPostBefore }] = await q<{ max: number }>('select coalesce(max(id), 0)::bigint as max from posts');
+const [{ max: maxOutboxBefore }] = await q<{ max: number }>('select coalesce(max(id), 0)::bigint as max from email_outbox');
 console.log(
   `dataset: ${dataset.people.toLocaleString('en')} people, ${dataset.communities} communities, ${dataset.topics.toLocaleString('en')} topics, ${dataset.posts.toLocaleString('en')} posts\n` +
     `feeds: ${feeds.join(', ')}; ${readTopics.length} topics to read, ${replyTopics.length} to reply to, ${SEARCHES.length} searches`,
@@ -428,8 +429,10 @@ try {
         [touched],
       );
       await q('update topic_communities tc set last_activity_at = t.last_activity_at from topics t where t.id = tc.topic_id and t.id = any($1::bigint[])', [touched]);
-      await q('vacuum (analyze) posts, topics, topic_communities');
-      console.log(`removed the run's replies from ${touched.length} topics`);
+      // The replies' notifications went with them (cascade); the emails they caused go too.
+      await q('delete from email_outbox where id > $1', [maxOutboxBefore]);
+      await q('vacuum (analyze) posts, topics, topic_communities, notifications, email_outbox');
+      console.log(`removed the run's replies (and the notifications and emails they caused) from ${touched.length} topics`);
     }
   }
   closing = true;

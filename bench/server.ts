@@ -14,6 +14,7 @@ const env = loadEnv({
   SEED_DEMO: 'false',
   COOKIE_SECURE: 'false',
   ...(process.env.BENCH_DB_POOL_SIZE ? { DB_POOL_SIZE: process.env.BENCH_DB_POOL_SIZE } : {}),
+  ...(process.env.BENCH_JOBS ? { JOBS: process.env.BENCH_JOBS } : {}),
 });
 const database = await openDatabase(env);
 const app = await buildApp({ env, db: database.db, pool: database.pool, webDir: '/nonexistent' });

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { SQL } from 'drizzle-orm';
 import type { Queryable } from './client.ts';
 
 /**
@@ -15,4 +17,24 @@ export function prepared<T>(build: (db: Queryable) => T): (db: Queryable) => T {
     }
     return statement;
   };
+}
+
+interface SessionLike {
+  session: {
+    dialect: { sqlToQuery: (q: SQL) => { sql: string; params: unknown[] } };
+    prepareQuery: (query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: boolean) => { execute: () => Promise<unknown> };
+  };
+}
+
+/**
+ * Runs a raw SQL statement as a named prepared statement, so each connection plans it once.
+ * For hot statements whose planning costs more than their execution (the notification fan-out
+ * plans in ~1.5 ms and runs in ~0.5 ms). The name is derived from the text, so different
+ * shapes get different statements. Works inside transactions (Drizzle's session API).
+ */
+export async function executePrepared<T extends Record<string, unknown>>(db: Queryable, query: SQL): Promise<{ rows: T[] }> {
+  const { session } = db as unknown as SessionLike;
+  const q = session.dialect.sqlToQuery(query);
+  const name = `x_${createHash('sha1').update(q.sql).digest('hex').slice(0, 24)}`;
+  return (await session.prepareQuery(q, undefined, name, false).execute()) as { rows: T[] };
 }

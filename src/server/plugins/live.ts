@@ -7,9 +7,8 @@ import { unreadCount } from '../modules/notifications/notifications.queries.ts';
 export const LIVE_CHANNEL = 'constellation_live';
 
 export type LiveEvent =
-  | { type: 'notification'; userId: number }
-  | { type: 'topic'; topicId: number; event: 'reply' | 'accepted' | 'edited' }
-  | { type: 'email_due' };
+  | { type: 'notification'; userId: number; /** Delivered by email right away: wake the email job. */ email?: boolean }
+  | { type: 'topic'; topicId: number; event: 'reply' | 'accepted' | 'edited' };
 
 /** One open page: who is looking, which topics it shows, and how to write to it. */
 export interface LiveSubscriber {
@@ -42,6 +41,7 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
   const subscribers = new Set<LiveSubscriber>();
   let client: pg.Client | null = null;
   let closing = false;
+  let emailWakePending = false;
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => {
     markReady = resolve;
@@ -59,15 +59,23 @@ export const livePlugin = fp(async (app: FastifyInstance) => {
   };
   app.decorate('live', live);
 
+  // One wake-up per second at most: a busy topic would otherwise queue a job per reply, and
+  // the job takes every due email in one batch anyway (its cron catches anything missed).
+  function wakeEmailJob() {
+    if (!app.jobs.running || emailWakePending) return;
+    emailWakePending = true;
+    setTimeout(() => {
+      emailWakePending = false;
+      app.jobs.nudge('notifications.email').catch((err) => app.log.warn({ err }, 'could not wake the email job'));
+    }, 1000).unref();
+  }
+
   async function deliver(e: LiveEvent) {
-    if (e.type === 'email_due') {
-      if (app.jobs.running) await app.jobs.nudge('notifications.email').catch((err) => app.log.warn({ err }, 'could not wake the email job'));
-      return;
-    }
     if (e.type === 'topic') {
       for (const s of subscribers) if (s.topicIds.has(e.topicId)) s.send('topic', { topicId: e.topicId, event: e.event });
       return;
     }
+    if (e.email) wakeEmailJob();
     const targets = [...subscribers].filter((s) => s.userId === e.userId);
     if (!targets.length) return;
     const unread = await unreadCount(app.db, e.userId);

@@ -7,7 +7,7 @@ import { conflict, forbidden, invalidField, notFound } from '../../errors.ts';
 import { mentionCandidates, renderMarkdown } from '../../lib/markdown.ts';
 import { type CommunityAccess, communityPolicy } from '../communities/communities.policy.ts';
 import { findCommunityWithAccess } from '../communities/communities.queries.ts';
-import { notifyNewMentions, notifyNewTopic, notifyReply, publishTopicEvent, notify } from '../notifications/notifications.service.ts';
+import { notifyNewMentions, notifyNewTopic, notifyReply, publishTopicEvent, notify, topicEventSql } from '../notifications/notifications.service.ts';
 import { existingUsernames, findPost, findTopic, topicCommunitiesWithAccess } from './conversations.queries.ts';
 
 /** Renders Markdown with links for @mentions of people who exist; returns their ids. */
@@ -146,11 +146,11 @@ export async function reply(db: Db, viewer: Viewer, topicId: number, body: strin
     ),
     m as (insert into mentions (post_id, user_id) select p.id, u from p, unnest(${`{${mentionedIds.join(',')}}`}::bigint[]) u),
     t as (update topics set reply_count = reply_count + 1, last_activity_at = (select created_at from p) where id = ${topicId}),
-    tc as (update topic_communities set last_activity_at = (select created_at from p) where topic_id = ${topicId})
-    select id, created_at from p`);
+    tc as (update topic_communities set last_activity_at = (select created_at from p) where topic_id = ${topicId}),
+    live as (select ${topicEventSql(topicId, 'reply')} as sent)
+    select id, created_at, (select count(*) from live) as sent from p`);
     const [row] = res.rows;
     await notifyReply(tx, { topicId, postId: row.id, authorId: viewer.id, parentId, mentionedIds });
-    await publishTopicEvent(tx, topicId, 'reply');
     return { id: row.id, createdAt: row.created_at };
   });
 }

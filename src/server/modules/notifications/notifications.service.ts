@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type NotificationKind, notificationKinds } from '../../../shared/model/catalogue.ts';
 import type { Queryable } from '../../db/client.ts';
+import { executePrepared } from '../../db/prepared.ts';
 import { LIVE_CHANNEL } from '../../plugins/live.ts';
 import { userCanReadTopicSql } from '../communities/communities.policy.ts';
 
@@ -42,7 +43,7 @@ export async function notify(db: Queryable, e: NotifyEvent): Promise<number> {
   const fallback = defaultDelivery.get(e.kind) ?? 'in_app';
   const r = sql`r.id`;
   const canRead = e.topicId ? userCanReadTopicSql(r, e.topicId) : sql`true`;
-  const res = await db.execute<{ n: number }>(sql`
+  const res = await executePrepared<{ n: number }>(db, sql`
     with r as (
       select distinct x.id from (${e.recipients}) as x(id)
       where x.id is not null and x.id is distinct from ${e.actorId}::bigint
@@ -56,9 +57,7 @@ export async function notify(db: Queryable, e: NotifyEvent): Promise<number> {
       returning user_id, delivery
     ),
     live as (
-      select pg_notify(${LIVE_CHANNEL}, json_build_object('type', 'notification', 'userId', user_id)::text) from ins
-      union all
-      select pg_notify(${LIVE_CHANNEL}, '{"type":"email_due"}') where exists (select 1 from ins where delivery = 'email')
+      select pg_notify(${LIVE_CHANNEL}, json_build_object('type', 'notification', 'userId', user_id, 'email', delivery = 'email')::text) from ins
     )
     select (select count(*) from ins)::int as n, (select count(*) from live)::int as signals`);
   return res.rows[0]?.n ?? 0;
@@ -107,7 +106,12 @@ export async function notifyNewMentions(db: Queryable, m: { topicId: number; pos
   await notify(db, { kind: 'mention', actorId: m.authorId, recipients: ids(m.mentionedIds), topicId: m.topicId, postId: m.postId });
 }
 
+/** The SQL expression that tells open pages about a change to a topic (sent when the transaction commits). */
+export function topicEventSql(topicId: number, event: 'reply' | 'accepted' | 'edited'): SQL {
+  return sql`pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ type: 'topic', topicId, event })})`;
+}
+
 /** Publishes a change to a topic to open pages (delivered when the transaction commits). */
 export async function publishTopicEvent(db: Queryable, topicId: number, event: 'reply' | 'accepted' | 'edited') {
-  await db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ type: 'topic', topicId, event })})`);
+  await db.execute(sql`select ${topicEventSql(topicId, event)}`);
 }
