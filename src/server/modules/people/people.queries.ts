@@ -3,6 +3,7 @@ import type { Viewer } from '../../../shared/contracts/auth.ts';
 import { tagLabel, toTag } from '../../../shared/contracts/people.ts';
 import { type ExpertiseLevel, expertiseLevels } from '../../../shared/model/catalogue.ts';
 import type { Queryable } from '../../db/client.ts';
+import { executePrepared } from '../../db/prepared.ts';
 import { readableCommunityIdsSql } from '../communities/communities.policy.ts';
 
 /** Public URL of a stored photo; the file name changes on every upload, so it can be cached forever. */
@@ -64,7 +65,7 @@ const MANY = 1500;
 
 /** Whether at least MANY people match (the trigram index answers quickly either way). */
 async function matchesMany(db: Queryable, match: SQL): Promise<boolean> {
-  const res = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from users u where ${match} limit ${MANY}) s`);
+  const res = await executePrepared<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from users u where ${match} limit ${MANY}) s`);
   return res.rows[0].n >= MANY;
 }
 
@@ -97,7 +98,8 @@ export async function listDirectory(db: Queryable, viewer: Viewer | null, f: Dir
   if (f.after) walk.push(sql`(u.display_name, u.id) > (${f.after[0]}, ${f.after[1]})`);
   const columns = sql`u.id, u.username, u.display_name, u.title, u.location, u.photo`;
   const and = (xs: SQL[]) => sql.join(xs, sql` and `);
-  const res = await db.execute<{ id: number; username: string; display_name: string; title: string; location: string; photo: string | null }>(
+  const res = await executePrepared<{ id: number; username: string; display_name: string; title: string; location: string; photo: string | null }>(
+    db,
     selective.length
       ? sql`
         with chosen as materialized (select ${columns} from users u where ${and(selective)})
@@ -239,7 +241,7 @@ export async function findExpertRows(
   // How many of the strongest people per way of knowing are scored in full (decision 006).
   const perTag = 2 * (limit + exclude.length);
 
-  const res = await db.execute<{
+  const res = await executePrepared<{
     user_id: number;
     username: string;
     display_name: string;
@@ -250,7 +252,7 @@ export async function findExpertRows(
     replies: number | null;
     accepted: number | null;
     helpful: number | null;
-  }>(sql`
+  }>(db, sql`
     with readable as materialized (${readable}),
     readable_ids as materialized (select coalesce(array_agg(id), '{}') as ids from readable),
     -- The null-community rows are usable while every community they aggregate is still readable
