@@ -292,7 +292,7 @@ export async function findExpertRows(
     ),
     own_rows as materialized (
       -- Per community (a handful for most viewers), never every community's rows for the tag.
-      select e.user_id, e.tag, e.replies, e.accepted, e.helpful from own o
+      select e.user_id, e.tag, e.replies, e.accepted, e.helpful, e.score from own o
       cross join lateral (
         select * from expertise_evidence e where e.community_id = o.id and e.tag = any(${tagArray}) offset 0
       ) e
@@ -313,16 +313,16 @@ export async function findExpertRows(
           where e.community_id is null and e.tag = tg.tag and exists (select 1 from open_rows)
           order by e.score desc limit ${perTag}
         ) x
-      union select user_id from own_rows
+      union (select user_id from own_rows group by user_id order by max(score) desc, user_id limit ${perTag * 2})
       union (select user_id from declared order by score desc, user_id limit ${perTag * 4})
-      union select user_id from worded_evidence
+      union (select w.user_id from worded_evidence w order by ${EVIDENCE_SCORE_SQL('w')} desc, w.user_id limit ${perTag * 2})
     ),
     ev_rows as (
       select e.user_id, e.tag, e.replies, e.accepted, e.helpful from expertise_evidence e
       where e.community_id is null and e.user_id in (select user_id from people) and e.tag = any(${tagArray})
         and exists (select 1 from open_rows)
       union all
-      select * from own_rows
+      select user_id, tag, replies, accepted, helpful from own_rows
     ),
     tagged as (
       -- Per person the tag with the strongest evidence (tags of one question overlap, so no sum).
