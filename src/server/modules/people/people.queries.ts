@@ -63,9 +63,9 @@ export interface DirectoryFilter {
  */
 const MANY = 1500;
 
-/** Whether at least MANY people match (the trigram index answers quickly either way). */
-async function matchesMany(db: Queryable, match: SQL): Promise<boolean> {
-  const res = await executePrepared<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from users u where ${match} limit ${MANY}) s`);
+/** Whether `rows` (one row per match, served by an index) has at least MANY rows. */
+async function matchesMany(db: Queryable, rows: SQL): Promise<boolean> {
+  const res = await executePrepared<{ n: number }>(db, sql`select count(*)::int as n from (${rows} limit ${MANY}) s`);
   return res.rows[0].n >= MANY;
 }
 
@@ -82,19 +82,27 @@ export async function listDirectory(db: Queryable, viewer: Viewer | null, f: Dir
     const match = sql`${text} ilike ${like}`;
     // Trigram search needs three letters; and text that many people match ("engineer") is found
     // faster by walking names in order than by gathering and sorting thousands of matches.
-    (f.q.length >= 3 && !(await matchesMany(db, match)) ? selective : walk).push(match);
+    (f.q.length >= 3 && !(await matchesMany(db, sql`select 1 from users u where ${match}`)) ? selective : walk).push(match);
   }
   // A community can have tens of thousands of members: the planner picks how to use it.
   if (f.communityId) {
     walk.push(sql`exists (select 1 from memberships m where m.community_id = ${f.communityId} and m.user_id = u.id and m.status = 'active')`);
   }
-  if (f.tag) selective.push(sql`u.id in (select e.user_id from expertise e where e.tag = ${f.tag})`);
+  // Likewise a tag or a role that many people have is a filter on the walk, not a set to sort.
+  // (Two such filters together can leave few people: then their intersection is gathered.)
+  const common: SQL[] = [];
+  if (f.tag) {
+    const many = await matchesMany(db, sql`select 1 from expertise e where e.tag = ${f.tag}`);
+    (many ? common : selective).push(sql`u.id in (select e.user_id from expertise e where e.tag = ${f.tag})`);
+  }
   if (f.role) {
-    selective.push(sql`u.id in (select r.user_id from member_roles r
+    const many = await matchesMany(db, sql`select 1 from member_roles r where r.role = ${f.role}`);
+    (many ? common : selective).push(sql`u.id in (select r.user_id from member_roles r
       where r.role = ${f.role} and r.community_id in (${readableCommunityIdsSql(viewer)})
         ${f.communityId ? sql`and r.community_id = ${f.communityId}` : sql``}
         and exists (select 1 from memberships m where m.community_id = r.community_id and m.user_id = r.user_id and m.status = 'active'))`);
   }
+  (common.length > 1 ? selective : walk).push(...common);
   if (f.after) walk.push(sql`(u.display_name, u.id) > (${f.after[0]}, ${f.after[1]})`);
   const columns = sql`u.id, u.username, u.display_name, u.title, u.location, u.photo`;
   const and = (xs: SQL[]) => sql.join(xs, sql` and `);
