@@ -10,9 +10,10 @@ import { type AdvisorAnswers, adviseStructure } from '../../../shared/model/advi
 import { cultivationNeeds, type LaunchStep, type Stage, type StructureKind } from '../../../shared/model/catalogue.ts';
 import { suggestStage } from '../../../shared/model/stage-signals.ts';
 import type { Db, Queryable } from '../../db/client.ts';
-import { communities, cultivationTasks, launchRecords, stageChanges } from '../../db/schema/index.ts';
+import { communities, cultivationTasks, events, launchRecords, stageChanges } from '../../db/schema/index.ts';
 import { conflict, invalidField, notFound } from '../../errors.ts';
 import { audit } from '../auth/auth.service.ts';
+import { occurrencesInWindow } from '../events/events.service.ts';
 import { countOwnTasks, findActiveMember, findTask, findUsersByUsernames, stageMetrics } from './cultivation.queries.ts';
 
 /** Writes one entry of a community's stage history (MODEL §4). */
@@ -101,10 +102,13 @@ export async function launchCommunity(db: Db, viewer: Viewer, communityId: numbe
   });
 }
 
-/** The metrics of a community and the stage they suggest, if any (events and assets count 0 until those features exist). */
+/** The metrics of a community and the stage they suggest, if any (assets count 0 until the repository exists). */
 export async function computeStageSignals(db: Queryable, communityId: number, stage: Stage) {
   const m = await stageMetrics(db, communityId);
-  const metrics = { stage, ...m, events: 0, assets: 0 };
+  const now = new Date();
+  // Dates held in the last 90 days, recurring series expanded the same way the calendar does.
+  const held = (await occurrencesInWindow(db, eq(events.communityId, communityId), new Date(now.getTime() - 90 * 86_400_000), now)).filter((o) => !o.cancelled);
+  const metrics = { stage, ...m, events: held.length, assets: 0 };
   return { metrics, suggestion: suggestStage(metrics) };
 }
 

@@ -116,6 +116,24 @@ describe('stage signals', () => {
     expect(m).toMatchObject({ members: 1, activeMembers: 0, postsLast30: 1 });
   });
 
+  it('counts events held in the last 90 days', async () => {
+    const slug = await makeCommunity(coord);
+    const planned = await coord.post(`/api/communities/${slug}/events`, {
+      kind: 'meeting',
+      cadence: 'special',
+      title: 'Launch workshop',
+      startsAt: '2030-01-10T10:00',
+      endsAt: '2030-01-10T12:00',
+      timeZone: 'Europe/London',
+      place: 'Room 2',
+    });
+    expect(planned.statusCode).toBe(201);
+    expect((await coord.get(`/api/communities/${slug}/stage-signals`)).json().metrics.events).toBe(0);
+    // Held ten days ago.
+    await t.pool.query(`update events set starts_at = now() - interval '10 days', ends_at = now() - interval '10 days' + interval '2 hours' where id = $1`, [planned.json().id]);
+    expect((await coord.get(`/api/communities/${slug}/stage-signals`)).json().metrics.events).toBe(1);
+  });
+
   it('is for members, sponsors, the support team and admins', async () => {
     const slug = await makeCommunity(coord, { visibility: 'by_request' });
     expect((await outsider.get(`/api/communities/${slug}/stage-signals`)).statusCode).toBe(403);
