@@ -62,6 +62,8 @@ export interface DirectoryFilter {
  * members the viewer may read, so a listing never hints at a secret membership.
  */
 const MANY = 1500;
+/** How far back (in posts) "worded like" evidence looks: the most recent conversations. */
+const WORDED_WINDOW = 200_000;
 
 /** Whether `rows` (one row per match, served by an index) has at least MANY rows. */
 async function matchesMany(db: Queryable, rows: SQL): Promise<boolean> {
@@ -278,6 +280,8 @@ export async function findExpertRows(
       select c.topic_id from (
         select p.id, p.topic_id from posts p
         where p.search_vector @@ ${tsq} and p.is_opening and p.deleted_at is null
+          -- Recent conversations only: bounds the walk when the wording is rare.
+          and p.id > (select max(id) from posts) - ${WORDED_WINDOW}
         order by p.id desc limit ${WORDED_TOPICS * 3}
       ) c
       join topics t on t.id = c.topic_id and t.deleted_at is null and not (t.tags && ${tagArray})
