@@ -6,3 +6,4 @@ export * from './notifications.ts';
 export * from './people.ts';
 export * from './cultivation.ts';
 export * from './events.ts';
+export * from './assets.ts';
