@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInContext, startApp } from './support/app.ts';
-import { axeViolations, DESKTOP, launchBrowser, settled } from './support/browser.ts';
+import { DESKTOP, launchBrowser, settled, expectAccessible } from './support/browser.ts';
 import { HttpClient } from './support/http.ts';
 
 let app: Awaited<ReturnType<typeof startApp>>;
@@ -18,12 +18,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.close();
 });
-
-async function expectAccessible(page: Page) {
-  await settled(page);
-  // Joined into one string so a failure says which rule and which element.
-  expect((await axeViolations(page)).join('\n'), `axe on ${new URL(page.url()).pathname}`).toBe('');
-}
 
 describe('journey: from a need to a cultivated community', () => {
   it('advises, walks the launch process, launches, shows the plan, shares leadership, profiles the community and switches a tool off', { timeout: 120_000 }, async () => {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, signInContext, startApp } from './support/app.ts';
-import { axeViolations, DESKTOP, launchBrowser, PHONE, settled } from './support/browser.ts';
+import { DESKTOP, launchBrowser, PHONE, settled, expectAccessible } from './support/browser.ts';
 import { HttpClient } from './support/http.ts';
 
 let app: Awaited<ReturnType<typeof startApp>>;
@@ -26,12 +26,6 @@ async function newPage(viewport = DESKTOP): Promise<Page> {
 }
 
 /** Every page a journey visits must be free of axe violations once it has settled. */
-async function expectAccessible(page: Page) {
-  await settled(page);
-  const violations = await axeViolations(page);
-  expect(violations, `axe on ${new URL(page.url()).pathname}`).toEqual([]);
-}
-
 describe('journey: a newcomer asks, a member answers, the answer is found', () => {
   const question = 'How do you keep chlorine dosing logs consistent across shifts?';
 

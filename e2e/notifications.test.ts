@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInContext, startApp } from './support/app.ts';
-import { axeViolations, DESKTOP, launchBrowser, settled } from './support/browser.ts';
+import { DESKTOP, launchBrowser, expectAccessible } from './support/browser.ts';
 import { HttpClient } from './support/http.ts';
 
 let app: Awaited<ReturnType<typeof startApp>>;
@@ -17,11 +17,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.close();
 });
-
-async function expectAccessible(page: Page) {
-  await settled(page);
-  expect(await axeViolations(page), `axe on ${new URL(page.url()).pathname}`).toEqual([]);
-}
 
 describe('journey: a member hears about what needs them', () => {
   it('sees a mention arrive live, follows it, goes weekly, and gets a routed question', async () => {

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInContext, startApp } from './support/app.ts';
-import { axeViolations, DESKTOP, launchBrowser, PHONE, settled } from './support/browser.ts';
+import { DESKTOP, launchBrowser, PHONE, expectAccessible } from './support/browser.ts';
 import { HttpClient } from './support/http.ts';
 
 let app: Awaited<ReturnType<typeof startApp>>;
@@ -26,11 +26,6 @@ async function signedInPage(login: string, viewport = DESKTOP): Promise<Page> {
   ctx.setDefaultTimeout(10_000);
   await signInContext(ctx, base, login);
   return ctx.newPage();
-}
-
-async function expectAccessible(page: Page) {
-  await settled(page);
-  expect(await axeViolations(page), `axe on ${new URL(page.url()).pathname}`).toEqual([]);
 }
 
 describe('journey: a member describes what they know and a colleague finds them', () => {

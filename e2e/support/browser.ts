@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Debian's Chromium, headless; nothing is downloaded. */
 export function launchBrowser(): Promise<Browser> {
@@ -33,4 +34,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function settled(page: Page) {
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => !Array.from(document.querySelectorAll('[role="status"]')).some((e) => /Loading|Searching/.test(e.textContent ?? '')), null, { timeout: 10_000 });
+}
+
+/** Every page a journey visits must be free of axe violations once it has settled (the message names the rule and the element). */
+export async function expectAccessible(page: Page) {
+  await settled(page);
+  expect((await axeViolations(page)).join('\n'), `axe on ${new URL(page.url()).pathname}`).toBe('');
 }
