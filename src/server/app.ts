@@ -23,6 +23,7 @@ import { conversationRoutes } from './modules/conversations/conversations.routes
 import { modelRoutes } from './modules/model/model.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
+import { assetRoutes } from './modules/assets/assets.routes.ts';
 import { jobsPlugin } from './jobs/jobs.ts';
 import { portfolioRoutes } from './modules/portfolio/portfolio.routes.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -87,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cultivationRoutes);
   await app.register(conversationRoutes);
   await app.register(searchRoutes);
+  await app.register(assetRoutes);
   await app.register(peopleRoutes);
   await app.register(modelRoutes);
   await app.register(notificationRoutes);

@@ -33,6 +33,8 @@ const schema = z.object({
   ROUTING_WEEKLY_CAP: z.coerce.number().int().min(0).max(100).default(3),
   /** Largest profile photo accepted, in bytes. */
   PHOTO_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+  /** Largest file accepted in a community's repository, in bytes. */
+  ASSET_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string; appUrl: string };

@@ -71,6 +71,17 @@ export const communityPolicy = {
   /** Editing an event, its occurrences, attendance and notes: its organizer, coordinators and site admins. */
   canEditEvent: (v: Viewer | null, a: CommunityAccess, ev: { createdBy: number | null }) =>
     communityPolicy.canModerate(v, a) || (!!v && a.membership === 'active' && ev.createdBy === v.id),
+  /** Adding an asset to the repository (issue 6): members. */
+  canAddAsset: (v: Viewer | null, a: CommunityAccess) => !!v && a.membership === 'active',
+  /** Editing and reviewing an asset: its steward, the cybrarian, coordinators (all active members) and site admins. */
+  canEditAsset: (v: Viewer | null, a: CommunityAccess, asset: { stewardId: number | null }) =>
+    isAdmin(v) ||
+    (!!v && a.membership === 'active' && (a.roles.includes('coordinator') || a.roles.includes('cybrarian') || asset.stewardId === v.id)),
+  /** "I reused this": anyone signed in who may read the asset, members of other communities included. */
+  canReuseAsset: (v: Viewer | null, a: CommunityAccess) => !!v && communityPolicy.canRead(v, a),
+  /** Curating collections of assets: the cybrarian, coordinators and site admins. */
+  canCurate: (v: Viewer | null, a: CommunityAccess) =>
+    isAdmin(v) || (a.membership === 'active' && (a.roles.includes('coordinator') || a.roles.includes('cybrarian'))),
   /** Whether a switchable feature (catalogue communityFeatures) is on in the community. */
   featureOn: (c: { featuresOff: readonly string[] }, feature: CommunityFeature) => !c.featuresOff.includes(feature),
 };

@@ -1,0 +1,251 @@
+import { Readable } from 'node:stream';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Viewer } from '../../../shared/contracts/auth.ts';
+import type { AssetFields, CreateAssetInput, UpdateAssetInput } from '../../../shared/contracts/assets.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { assetEvents, assetReuses, assets, assetTopics, assetVersions } from '../../db/schema/index.ts';
+import { invalidField } from '../../errors.ts';
+import { renderMarkdown } from '../../lib/markdown.ts';
+import { type FileStorage, newStorageKey } from '../../lib/storage.ts';
+import { audit } from '../auth/auth.service.ts';
+import { activeMember } from '../leadership/leadership.service.ts';
+import { extractText, safeFileName, sniffUpload } from './assets.files.ts';
+import { type AssetRow, eventsInCommunity, reviewAfterDays, today, topicsInCommunity, type VersionRow } from './assets.queries.ts';
+
+/** The searchable text of one version: title (A), summary and tags (B), body, text inside the file or address (C). */
+function searchVector(v: { title: string; summary: string; tags: string[]; text: string }) {
+  return sql`setweight(to_tsvector('english', ${v.title}), 'A')
+    || setweight(to_tsvector('english', ${`${v.summary} ${v.tags.join(' ')}`}), 'B')
+    || setweight(to_tsvector('english', ${v.text}), 'C')`;
+}
+
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
+
+/** The review date of a new or confirmed asset: today plus the community's review period. */
+async function defaultReviewBy(db: Db, communityId: number, now: Date) {
+  return addDays(today(now), await reviewAfterDays(db, communityId));
+}
+
+/** An uploaded file, checked by its content and with its text extracted; nothing is stored yet. */
+export interface CheckedUpload {
+  buffer: Buffer;
+  name: string;
+  mime: string;
+  text: string;
+}
+
+/** Checks an upload (content type, readability) and extracts its text; refusals name the `file` field. */
+export async function checkUpload(buffer: Buffer, name: string): Promise<CheckedUpload> {
+  const sniffed = sniffUpload(buffer, name);
+  const text = await extractText(buffer, sniffed);
+  return { buffer, name: safeFileName(name), mime: sniffed.mime, text };
+}
+
+/** Stores a checked upload; the caller removes it again if the database write fails. */
+async function store(storage: FileStorage, upload: CheckedUpload, now: Date) {
+  const key = newStorageKey(now);
+  const size = await storage.put(key, Readable.from(upload.buffer));
+  return { key, size };
+}
+
+async function checkLinks(db: Db, communityId: number, input: { topicIds: number[]; eventIds: number[] }) {
+  const [topicIds, eventIds] = await Promise.all([topicsInCommunity(db, communityId, input.topicIds), eventsInCommunity(db, communityId, input.eventIds)]);
+  const missingTopic = input.topicIds.findIndex((id) => !topicIds.includes(id));
+  if (missingTopic >= 0) throw invalidField(`topicIds.${missingTopic}`, 'Link topics of this community only.');
+  const missingEvent = input.eventIds.findIndex((id) => !eventIds.includes(id));
+  if (missingEvent >= 0) throw invalidField(`eventIds.${missingEvent}`, 'Link events of this community only.');
+  return { topicIds: [...new Set(topicIds)], eventIds: [...new Set(eventIds)] };
+}
+
+type NewAsset = (CreateAssetInput | (AssetFields & { kind: 'file'; upload: CheckedUpload })) & {};
+
+/**
+ * Adds an asset with its first version; its author is its steward and it is fresh until today
+ * plus the community's review period. A file is stored before the transaction and removed if it fails.
+ */
+export async function createAsset(db: Db, storage: FileStorage, viewer: Viewer, communityId: number, input: NewAsset, now = new Date()) {
+  const links = await checkLinks(db, communityId, input);
+  const reviewBy = await defaultReviewBy(db, communityId, now);
+  const stored = input.kind === 'file' ? await store(storage, input.upload, now) : null;
+  const text = input.kind === 'article' ? input.body : input.kind === 'link' ? input.url : input.upload.text;
+  try {
+    return await db.transaction(async (tx) => {
+      const [a] = await tx
+        .insert(assets)
+        .values({
+          communityId,
+          kind: input.kind,
+          title: input.title,
+          summary: input.summary,
+          tags: input.tags,
+          activityType: input.activityType,
+          stewardId: viewer.id,
+          reviewBy,
+          searchVector: searchVector({ ...input, text }),
+          createdBy: viewer.id,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: assets.id });
+      await tx.insert(assetVersions).values({
+        assetId: a.id,
+        number: 1,
+        editorId: viewer.id,
+        title: input.title,
+        summary: input.summary,
+        createdAt: now,
+        ...(input.kind === 'article' ? { bodySource: input.body, bodyHtml: renderMarkdown(input.body) } : {}),
+        ...(input.kind === 'link' ? { url: input.url } : {}),
+        ...(input.kind === 'file' && stored
+          ? { fileKey: stored.key, fileName: input.upload.name, fileMime: input.upload.mime, fileSize: stored.size, extractedText: input.upload.text }
+          : {}),
+      });
+      if (links.topicIds.length) await tx.insert(assetTopics).values(links.topicIds.map((topicId) => ({ assetId: a.id, topicId })));
+      if (links.eventIds.length) await tx.insert(assetEvents).values(links.eventIds.map((eventId) => ({ assetId: a.id, eventId })));
+      return a.id;
+    });
+  } catch (e) {
+    if (stored) await storage.delete(stored.key);
+    throw e;
+  }
+}
+
+/** Writes version `number` from `v` and makes it current, refreshing the asset's copy and search entry. */
+async function writeVersion(tx: Tx, asset: AssetRow, viewer: Viewer, v: Omit<typeof assetVersions.$inferInsert, 'assetId' | 'number' | 'editorId'>, meta: { tags: string[]; activityType: AssetRow['activityType']; now: Date }) {
+  // Locks the asset row so two edits at once get consecutive numbers.
+  const [locked] = await tx.select({ current: sql<number>`(select max(number) from asset_versions where asset_id = ${asset.id})` }).from(assets).where(eq(assets.id, asset.id)).for('update');
+  const number = Number(locked.current) + 1;
+  await tx.insert(assetVersions).values({ ...v, assetId: asset.id, number, editorId: viewer.id, createdAt: meta.now });
+  const text = v.bodySource ?? v.extractedText ?? v.url ?? '';
+  await tx
+    .update(assets)
+    .set({
+      title: v.title,
+      summary: v.summary ?? '',
+      tags: meta.tags,
+      activityType: meta.activityType,
+      currentVersion: number,
+      updatedAt: meta.now,
+      searchVector: searchVector({ title: v.title, summary: v.summary ?? '', tags: meta.tags, text }),
+    })
+    .where(eq(assets.id, asset.id));
+  return number;
+}
+
+/**
+ * Edits an asset. A change to its title, summary, body or link makes a new version; tags,
+ * activity, steward and review date change the asset without one.
+ */
+export async function updateAsset(db: Db, viewer: Viewer, asset: AssetRow, current: VersionRow, input: UpdateAssetInput, now = new Date()) {
+  if (Object.values(input).every((v) => v === undefined)) throw invalidField('body', 'Change at least one field.');
+  if (input.body !== undefined && asset.kind !== 'article') throw invalidField('body', 'Only articles have a body; upload a new file or change the link instead.');
+  if (input.url !== undefined && asset.kind !== 'link') throw invalidField('url', 'Only links have a web address.');
+  const steward = input.steward ? await activeMember(db, asset.communityId, input.steward, 'steward') : null;
+  const contentChanged =
+    (input.title !== undefined && input.title !== current.title) ||
+    (input.summary !== undefined && input.summary !== current.summary) ||
+    (input.body !== undefined && input.body !== current.bodySource) ||
+    (input.url !== undefined && input.url !== current.url);
+  const tags = input.tags ?? asset.tags;
+  const activityType = input.activityType === undefined ? asset.activityType : input.activityType;
+  await db.transaction(async (tx) => {
+    if (contentChanged || input.tags !== undefined) {
+      const body = input.body ?? current.bodySource;
+      const v = {
+        title: input.title ?? current.title,
+        summary: input.summary ?? current.summary,
+        bodySource: body,
+        bodyHtml: body === null ? null : body === current.bodySource ? current.bodyHtml : renderMarkdown(body),
+        url: input.url ?? current.url,
+        fileKey: current.fileKey,
+        fileName: current.fileName,
+        fileMime: current.fileMime,
+        fileSize: current.fileSize,
+        extractedText: current.extractedText,
+      };
+      if (contentChanged) await writeVersion(tx, asset, viewer, v, { tags, activityType, now });
+      else await tx.update(assets).set({ tags, updatedAt: now, searchVector: searchVector({ title: v.title, summary: v.summary, tags, text: v.bodySource ?? v.extractedText ?? v.url ?? '' }) }).where(eq(assets.id, asset.id));
+    }
+    const rest: Partial<typeof assets.$inferInsert> = {};
+    if (input.activityType !== undefined) rest.activityType = input.activityType;
+    if (steward) rest.stewardId = steward.id;
+    if (input.reviewBy) rest.reviewBy = input.reviewBy;
+    if (Object.keys(rest).length) await tx.update(assets).set({ ...rest, updatedAt: now }).where(eq(assets.id, asset.id));
+    if (steward || input.reviewBy) await audit(tx, viewer.id, 'asset.stewardship', `asset:${asset.id}`, { steward: steward?.username, reviewBy: input.reviewBy });
+  });
+}
+
+/** Replaces the file of a file asset with a new upload: a new version; the old file stays for its version. */
+export async function replaceFile(db: Db, storage: FileStorage, viewer: Viewer, asset: AssetRow, current: VersionRow, upload: CheckedUpload, now = new Date()) {
+  if (asset.kind !== 'file') throw invalidField('file', 'Only file assets take a new file; edit articles and links instead.');
+  const stored = await store(storage, upload, now);
+  try {
+    return await db.transaction((tx) =>
+      writeVersion(
+        tx,
+        asset,
+        viewer,
+        { title: current.title, summary: current.summary, fileKey: stored.key, fileName: upload.name, fileMime: upload.mime, fileSize: stored.size, extractedText: upload.text },
+        { tags: asset.tags, activityType: asset.activityType, now },
+      ),
+    );
+  } catch (e) {
+    await storage.delete(stored.key);
+    throw e;
+  }
+}
+
+/** Makes an old version current again by copying it as a new version (history is never rewritten). */
+export async function restoreVersion(db: Db, viewer: Viewer, asset: AssetRow, old: VersionRow, now = new Date()) {
+  if (old.number === asset.currentVersion) throw invalidField('number', 'This is already the current version.');
+  return db.transaction(async (tx) => {
+    const number = await writeVersion(
+      tx,
+      asset,
+      viewer,
+      {
+        title: old.title,
+        summary: old.summary,
+        bodySource: old.bodySource,
+        bodyHtml: old.bodyHtml,
+        url: old.url,
+        fileKey: old.fileKey,
+        fileName: old.fileName,
+        fileMime: old.fileMime,
+        fileSize: old.fileSize,
+        extractedText: old.extractedText,
+        restoredFrom: old.number,
+      },
+      { tags: asset.tags, activityType: asset.activityType, now },
+    );
+    await audit(tx, viewer.id, 'asset.restored', `asset:${asset.id}`, { from: old.number, as: number });
+    return number;
+  });
+}
+
+/** Records "I reused this" (one row per occasion) and counts it on the asset. */
+export async function recordReuse(db: Db, viewer: Viewer, assetId: number, note: string, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const [r] = await tx.insert(assetReuses).values({ assetId, userId: viewer.id, note, createdAt: now }).returning({ id: assetReuses.id });
+    await tx.update(assets).set({ reuseCount: sql`${assets.reuseCount} + 1` }).where(eq(assets.id, assetId));
+    return r.id;
+  });
+}
+
+/**
+ * A review: confirm (still right; fresh until `reviewBy` or today plus the review period),
+ * retire (kept findable, labelled retired) or reactivate a retired asset.
+ */
+export async function reviewAsset(db: Db, viewer: Viewer, asset: AssetRow, input: { action: 'confirm' | 'retire' | 'reactivate'; reviewBy?: string }, now = new Date()) {
+  if (input.reviewBy && input.reviewBy <= today(now)) throw invalidField('reviewBy', 'Choose a review date after today.');
+  if (input.action === 'reactivate' && asset.status !== 'retired') throw invalidField('action', 'Only a retired asset can be put back in use.');
+  if (input.action !== 'reactivate' && asset.status === 'retired') throw invalidField('action', 'This asset is retired; put it back in use first.');
+  const reviewBy = input.action === 'retire' ? asset.reviewBy : (input.reviewBy ?? (await defaultReviewBy(db, asset.communityId, now)));
+  await db.transaction(async (tx) => {
+    await tx
+      .update(assets)
+      .set({ status: input.action === 'retire' ? 'retired' : 'active', reviewBy, reviewedAt: now, reviewedBy: viewer.id })
+      .where(and(eq(assets.id, asset.id)));
+    await audit(tx, viewer.id, `asset.${input.action}`, `asset:${asset.id}`, { reviewBy });
+  });
+}

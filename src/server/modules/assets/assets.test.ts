@@ -1,0 +1,286 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, makeCommunity, makeTopic, signedInClient, type TestApp } from '../../test/harness.ts';
+import { makeDocx, makePdf, makeZip, uploadAsset } from './assets.fixtures.ts';
+import { listReviewQueue, today } from './assets.queries.ts';
+
+const MAX = 64 * 1024;
+let t: TestApp;
+let dataDir: string;
+let owner: Client;
+let member: Client;
+let reader: Client;
+let slug: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'assets-test-'));
+  t = await createTestApp({ DATA_DIR: dataDir, ASSET_MAX_BYTES: String(MAX) });
+  owner = await signedInClient(t);
+  member = await signedInClient(t);
+  reader = await signedInClient(t);
+  slug = await makeCommunity(owner, { visibility: 'open' });
+  expect((await member.post(`/api/communities/${slug}/join`)).statusCode).toBe(200);
+});
+afterAll(async () => {
+  await t.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Every stored file under DATA_DIR/files. */
+function storedFiles(): string[] {
+  const root = path.join(dataDir, 'files');
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => d.name);
+}
+const assetCount = async () => Number((await t.db.execute<{ n: string }>(sql`select count(*) as n from assets`)).rows[0].n);
+const filesUrl = () => `/api/communities/${slug}/assets/files`;
+
+async function article(c: Client, body = 'How we *onboard* new people.') {
+  const res = await c.post(`/api/communities/${slug}/assets`, { kind: 'article', title: 'Onboarding guide', summary: 'The first week', tags: ['onboarding'], body });
+  expect(res.statusCode).toBe(201);
+  return res.json() as { id: number; currentVersion: number; version: { bodyHtml: string } };
+}
+
+describe('adding assets', () => {
+  it('adds an article with rendered Markdown; its author is the steward and it is fresh for a year', async () => {
+    const a = await article(member);
+    const got = (await reader.get(`/api/assets/${a.id}`)).json();
+    expect(got.kind).toBe('article');
+    expect(got.version.bodyHtml).toContain('<em>onboard</em>');
+    expect(got.steward.username).toBe(member.username);
+    const expected = new Date(Date.now() + 365 * 86400_000).toISOString().slice(0, 10);
+    expect(got.reviewBy).toBe(expected);
+    expect(got.needsReview).toBe(false);
+    expect(got.viewer).toEqual({ canEdit: false, canReview: false, canReuse: true });
+  });
+
+  it('adds a link, linked to a topic of the community; a topic of another community is refused by field', async () => {
+    const topicId = await makeTopic(member, [slug]);
+    const res = await member.post(`/api/communities/${slug}/assets`, { kind: 'link', title: 'Pump vendor manual', url: 'https://example.org/manual', topicIds: [topicId] });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().topics).toEqual([{ id: topicId, title: expect.any(String) }]);
+    const other = await makeCommunity(owner);
+    const elsewhere = await makeTopic(owner, [other]);
+    const bad = await member.post(`/api/communities/${slug}/assets`, { kind: 'link', title: 'Elsewhere', url: 'https://example.org/x', topicIds: [elsewhere] });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].path).toBe('topicIds.0');
+  });
+
+  it('refuses a link that is not a web address, naming the field', async () => {
+    const res = await member.post(`/api/communities/${slug}/assets`, { kind: 'link', title: 'Script', url: 'javascript:alert(1)' });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.stringify(res.json().errors)).toContain('url');
+  });
+
+  it('lists the repository newest first with a cursor', async () => {
+    await article(member, 'one');
+    await article(member, 'two');
+    const first = (await reader.get(`/api/communities/${slug}/assets?limit=1`)).json();
+    const second = (await reader.get(`/api/communities/${slug}/assets?limit=1&cursor=${first.nextCursor}`)).json();
+    expect(first.items).toHaveLength(1);
+    expect(second.items[0].id).toBeLessThan(first.items[0].id);
+  });
+});
+
+describe('uploads', () => {
+  it('stores a PDF, extracts its text and streams it back with safe headers', async () => {
+    const pdf = makePdf('Quokka handling procedures');
+    const res = await uploadAsset(member, filesUrl(), { data: pdf, name: 'guide.pdf' }, { title: 'Handling guide', tags: 'safety, animals' });
+    expect(res.statusCode).toBe(201);
+    const a = res.json();
+    expect(a.tags).toEqual(['safety', 'animals']);
+    expect(a.version.file).toMatchObject({ name: 'guide.pdf', mime: 'application/pdf', size: pdf.length, previewable: true });
+    const [row] = (await t.db.execute<{ extracted_text: string }>(sql`select extracted_text from asset_versions where asset_id = ${a.id}`)).rows;
+    expect(row.extracted_text).toContain('Quokka handling procedures');
+    const dl = await reader.get(a.version.file.downloadUrl);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.rawPayload.equals(pdf)).toBe(true);
+    expect(dl.headers['content-type']).toBe('application/pdf');
+    expect(dl.headers['content-disposition']).toMatch(/^inline; filename="guide.pdf"/);
+    expect(dl.headers['x-content-type-options']).toBe('nosniff');
+    expect(dl.headers['content-security-policy']).toContain('sandbox');
+  });
+
+  it('takes a Word document and a Markdown file, extracting their text; text downloads as an attachment', async () => {
+    const docx = await uploadAsset(member, filesUrl(), { data: makeDocx('Wallaby feeding schedule'), name: 'feeding.docx', type: 'application/octet-stream' }, { title: 'Feeding' });
+    expect(docx.statusCode).toBe(201);
+    expect(docx.json().version.file.mime).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const md = await uploadAsset(member, filesUrl(), { data: Buffer.from('# Notes\n\nNumbat census method'), name: 'notes.md', type: 'text/markdown' }, { title: 'Census notes' });
+    expect(md.statusCode).toBe(201);
+    const texts = (await t.db.execute<{ extracted_text: string }>(sql`select extracted_text from asset_versions where asset_id in (${docx.json().id}, ${md.json().id}) order by asset_id`)).rows;
+    expect(texts.map((r) => r.extracted_text)).toEqual([expect.stringContaining('Wallaby feeding schedule'), expect.stringContaining('Numbat census method')]);
+    const dl = await reader.get(md.json().version.file.downloadUrl);
+    expect(dl.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(dl.headers['content-disposition']).toMatch(/^attachment;/);
+  });
+
+  const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(64, 1)]);
+  const pe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64, 0x90)]);
+  const refusals: [string, { data: Buffer; name: string; type?: string }, number][] = [
+    ['an oversized file', { data: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(MAX + 10, 0x20)]), name: 'big.pdf' }, 413],
+    ['an empty file', { data: Buffer.alloc(0), name: 'empty.pdf' }, 422],
+    ['an ELF executable named .pdf', { data: elf, name: 'report.pdf' }, 422],
+    ['a Windows executable named .pdf', { data: pe, name: 'report.pdf' }, 422],
+    ['HTML with a script', { data: Buffer.from('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>'), name: 'page.txt', type: 'text/plain' }, 422],
+    ['SVG with a script', { data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), name: 'logo.png', type: 'image/png' }, 422],
+    ['text with an event handler', { data: Buffer.from('hello <img src=x onerror=alert(1)>'), name: 'a.md', type: 'text/markdown' }, 422],
+    ['a zip that is not a Word document', { data: makeZip({ 'a.txt': 'hello' }), name: 'a.docx' }, 422],
+    ['a damaged PDF', { data: Buffer.from('%PDF-1.4\nthis is not really a pdf'), name: 'broken.pdf' }, 422],
+    ['binary data', { data: Buffer.from([0x00, 0x01, 0x02, 0xfe, 0xff, 0x00]), name: 'data.csv', type: 'text/csv' }, 422],
+  ];
+  for (const [what, file, status] of refusals) {
+    it(`refuses ${what}, naming the file field and storing nothing`, async () => {
+      const filesBefore = storedFiles();
+      const before = await assetCount();
+      const res = await uploadAsset(member, filesUrl(), file, { title: 'Should not exist' });
+      expect(res.statusCode).toBe(status);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().errors[0].path).toBe('file');
+      expect(await assetCount()).toBe(before);
+      expect(storedFiles()).toEqual(filesBefore);
+    });
+  }
+
+  it('refuses an upload with no file or bad fields, storing nothing', async () => {
+    const filesBefore = storedFiles();
+    const none = await uploadAsset(member, filesUrl(), null, { title: 'No file' });
+    expect(none.statusCode).toBe(422);
+    expect(none.json().errors[0].path).toBe('file');
+    const badTitle = await uploadAsset(member, filesUrl(), { data: makePdf('x'), name: 'x.pdf' }, { title: 'x', tags: 'Not A Tag!' });
+    expect(badTitle.statusCode).toBe(400);
+    expect(badTitle.json().errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['title', 'tags.0']));
+    expect(storedFiles()).toEqual(filesBefore);
+  });
+
+  it('refuses uploads from people who are not members, before reading the file', async () => {
+    const filesBefore = storedFiles();
+    const res = await uploadAsset(reader, filesUrl(), { data: makePdf('outsider'), name: 'x.pdf' }, { title: 'Outsider file' });
+    expect(res.statusCode).toBe(403);
+    expect(storedFiles()).toEqual(filesBefore);
+  });
+});
+
+describe('versions', () => {
+  it('editing makes a new version; history lists who and when; any version can be viewed and restored', async () => {
+    const a = await article(member, 'First text');
+    const edit = await member.patch(`/api/assets/${a.id}`, { body: 'Second text' });
+    expect(edit.statusCode).toBe(200);
+    expect(edit.json().currentVersion).toBe(2);
+    const cybrarian = await signedInClient(t);
+    await cybrarian.post(`/api/communities/${slug}/join`);
+    expect((await owner.put(`/api/communities/${slug}/members/${cybrarian.username}/roles/cybrarian`)).statusCode).toBe(204);
+    expect((await cybrarian.patch(`/api/assets/${a.id}`, { title: 'Onboarding guide, revised' })).json().currentVersion).toBe(3);
+    const history = (await reader.get(`/api/assets/${a.id}/versions`)).json();
+    expect(history.items.map((v: { number: number; editor: { username: string } }) => [v.number, v.editor.username])).toEqual([
+      [3, cybrarian.username],
+      [2, member.username],
+      [1, member.username],
+    ]);
+    expect((await reader.get(`/api/assets/${a.id}/versions/1`)).json().bodySource).toBe('First text');
+    const restored = await owner.post(`/api/assets/${a.id}/versions/1/restore`);
+    expect(restored.statusCode).toBe(200);
+    expect(restored.json()).toMatchObject({ currentVersion: 4, title: 'Onboarding guide', version: { number: 4, bodySource: 'First text', restoredFrom: 1 } });
+    expect((await owner.post(`/api/assets/${a.id}/versions/4/restore`)).statusCode).toBe(422);
+    expect((await reader.get(`/api/assets/${a.id}/versions/99`)).statusCode).toBe(404);
+  });
+
+  it('changing only tags or the review date makes no new version', async () => {
+    const a = await article(member);
+    const res = await member.patch(`/api/assets/${a.id}`, { tags: ['kit'], reviewBy: '2030-01-01' });
+    expect(res.json()).toMatchObject({ currentVersion: 1, tags: ['kit'], reviewBy: '2030-01-01' });
+  });
+
+  it('other members cannot edit; a steward can hand stewardship to a member only', async () => {
+    const a = await article(owner);
+    expect((await member.patch(`/api/assets/${a.id}`, { body: 'mine now' })).statusCode).toBe(403);
+    const bad = await owner.patch(`/api/assets/${a.id}`, { steward: reader.username });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].path).toBe('steward');
+    const ok = await owner.patch(`/api/assets/${a.id}`, { steward: member.username });
+    expect(ok.json().steward.username).toBe(member.username);
+    expect((await member.patch(`/api/assets/${a.id}`, { body: 'now I may' })).statusCode).toBe(200);
+  });
+
+  it('a new upload makes a new version; the old file stays downloadable', async () => {
+    const first = makePdf('Version one text');
+    const a = (await uploadAsset(member, filesUrl(), { data: first, name: 'v1.pdf' }, { title: 'Versioned file' })).json();
+    const second = Buffer.from('Version two is plain text');
+    const res = await uploadAsset(member, `/api/assets/${a.id}/file`, { data: second, name: 'v2.txt', type: 'text/plain' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().version).toMatchObject({ number: 2, file: { name: 'v2.txt', mime: 'text/plain' } });
+    expect((await reader.get(`/api/assets/${a.id}/versions/1/file`)).rawPayload.equals(first)).toBe(true);
+    expect((await reader.get(`/api/assets/${a.id}/versions/2/file`)).rawPayload.equals(second)).toBe(true);
+    const art = await article(member);
+    expect((await uploadAsset(member, `/api/assets/${art.id}/file`, { data: second, name: 'x.txt' })).statusCode).toBe(422);
+  });
+});
+
+describe('freshness and review', () => {
+  it('past its review date an asset needs review everywhere it shows and sits in its steward’s queue', async () => {
+    const a = await article(member);
+    expect((await member.patch(`/api/assets/${a.id}`, { reviewBy: '2020-01-01' })).statusCode).toBe(200);
+    expect((await reader.get(`/api/assets/${a.id}`)).json().needsReview).toBe(true);
+    const list = (await reader.get(`/api/communities/${slug}/assets?needsReview=true`)).json();
+    expect(list.items.map((i: { id: number }) => i.id)).toContain(a.id);
+    expect(list.items.every((i: { needsReview: boolean }) => i.needsReview)).toBe(true);
+    const queue = (await member.get('/api/me/reviews')).json();
+    expect(queue.items.map((i: { id: number }) => i.id)).toContain(a.id);
+    expect((await owner.get('/api/me/reviews')).json().items.map((i: { id: number }) => i.id)).not.toContain(a.id);
+
+    const confirmed = await member.post(`/api/assets/${a.id}/review`, { action: 'confirm' });
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json()).toMatchObject({ needsReview: false, status: 'active', reviewBy: new Date(Date.now() + 365 * 86400_000).toISOString().slice(0, 10) });
+    expect((await member.get('/api/me/reviews')).json().items.map((i: { id: number }) => i.id)).not.toContain(a.id);
+  });
+
+  it('the review queue follows the clock: a fresh asset enters it once its date has passed', async () => {
+    const a = await article(member);
+    const [me] = (await t.db.execute<{ id: number }>(sql`select id from users where username = ${member.username}`)).rows;
+    const now = new Date();
+    const queueAt = async (at: Date) => (await listReviewQueue(t.db, Number(me.id), today(at), null, 50)).map((r) => r.id);
+    expect(await queueAt(now)).not.toContain(a.id);
+    expect(await queueAt(new Date(now.getTime() + 366 * 86400_000))).toContain(a.id);
+  });
+
+  it('retiring keeps the asset findable and labelled; it leaves the queue and can be put back in use', async () => {
+    const a = await article(member);
+    await member.patch(`/api/assets/${a.id}`, { reviewBy: '2020-01-01' });
+    const retired = await member.post(`/api/assets/${a.id}/review`, { action: 'retire' });
+    expect(retired.json()).toMatchObject({ status: 'retired', needsReview: false });
+    expect((await reader.get(`/api/communities/${slug}/assets?status=retired`)).json().items.map((i: { id: number }) => i.id)).toContain(a.id);
+    expect((await member.get('/api/me/reviews')).json().items.map((i: { id: number }) => i.id)).not.toContain(a.id);
+    expect((await member.post(`/api/assets/${a.id}/review`, { action: 'confirm' })).statusCode).toBe(422);
+    const back = await member.post(`/api/assets/${a.id}/review`, { action: 'reactivate', reviewBy: '2031-05-01' });
+    expect(back.json()).toMatchObject({ status: 'active', reviewBy: '2031-05-01' });
+  });
+
+  it('refuses a review date that is not after today, naming the field', async () => {
+    const a = await article(member);
+    const res = await member.post(`/api/assets/${a.id}/review`, { action: 'confirm', reviewBy: today(new Date()) });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0].path).toBe('reviewBy');
+    expect((await reader.post(`/api/assets/${a.id}/review`, { action: 'confirm' })).statusCode).toBe(403);
+  });
+});
+
+describe('reuse', () => {
+  it('anyone signed in who can read it records “I reused this”; counts and notes show on the asset', async () => {
+    const a = await article(member);
+    const r1 = await reader.post(`/api/assets/${a.id}/reuses`, { note: 'Used it for our night shift onboarding' });
+    expect(r1.statusCode).toBe(201);
+    expect(r1.json()).toMatchObject({ person: { username: reader.username }, note: 'Used it for our night shift onboarding' });
+    expect((await reader.post(`/api/assets/${a.id}/reuses`, {})).statusCode).toBe(201);
+    expect((await owner.get(`/api/assets/${a.id}`)).json().reuseCount).toBe(2);
+    const notes = (await owner.get(`/api/assets/${a.id}/reuses`)).json();
+    expect(notes.items.map((n: { note: string }) => n.note)).toEqual(['', 'Used it for our night shift onboarding']);
+    const anon = await t.app.inject({ method: 'POST', url: `/api/assets/${a.id}/reuses`, payload: {} });
+    expect([401, 403]).toContain(anon.statusCode);
+    expect((await owner.get(`/api/assets/${a.id}`)).json().reuseCount).toBe(2);
+  });
+});

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { learningActivityKeys } from '../model/catalogue.ts';
+import { pageQuery } from './common.ts';
+import type { PersonRef } from './conversations.ts';
+
+export const MAX_ARTICLE = 100_000;
+
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const assetParams = z.object({ id });
+export const assetVersionParams = z.object({ id, number: z.coerce.number().int().positive().max(1_000_000) });
+export const communityAssetsParams = z.object({ slug: z.string().min(1).max(50) });
+
+const tag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-]{0,29}$/, 'Tags use lowercase letters, digits and hyphens (at most 30).');
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-06-30.')
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+  }, 'That date does not exist.');
+
+const title = z.string().trim().min(3, 'Use at least 3 characters.').max(200, 'Use at most 200 characters.');
+const summary = z.string().trim().max(2000, 'Use at most 2000 characters.');
+const tags = z.array(tag).max(8, 'Use at most 8 tags.');
+const body = z.string().trim().min(1, 'Write the article first.').max(MAX_ARTICLE, `Use at most ${MAX_ARTICLE.toLocaleString('en')} characters.`);
+const url = z
+  .string()
+  .trim()
+  .max(2000, 'Use at most 2000 characters.')
+  .url('Use a full web address, like https://example.org/guide.')
+  .refine((u) => /^https?:\/\//i.test(u), 'Use a web address starting with http:// or https://.');
+const links = {
+  /** Topics it came from (ids of topics posted in the same community). */
+  topicIds: z.array(id).max(10, 'Link at most 10 topics.').default([]),
+  /** Events it came from (ids of events of the same community). */
+  eventIds: z.array(id).max(10, 'Link at most 10 events.').default([]),
+};
+
+/** The fields every kind shares; files send them as multipart fields (tags comma-separated). */
+export const assetFields = z.object({
+  title,
+  summary: summary.default(''),
+  tags: tags.default([]),
+  activityType: z.enum(learningActivityKeys).nullable().default(null),
+  ...links,
+});
+
+export const createAssetInput = z.discriminatedUnion('kind', [
+  assetFields.extend({ kind: z.literal('article'), body }),
+  assetFields.extend({ kind: z.literal('link'), url }),
+]);
+export type CreateAssetInput = z.infer<typeof createAssetInput>;
+export type AssetFields = z.infer<typeof assetFields>;
+
+/** Editing: any change to title, summary, body or link makes a new version. */
+export const updateAssetInput = z.object({
+  title: title.optional(),
+  summary: summary.optional(),
+  tags: tags.optional(),
+  activityType: z.enum(learningActivityKeys).nullable().optional(),
+  body: body.optional(),
+  url: url.optional(),
+  /** Username of the new steward: an active member of the community. */
+  steward: z.string().trim().min(1).max(30).optional(),
+  reviewBy: isoDate.optional(),
+});
+export type UpdateAssetInput = z.infer<typeof updateAssetInput>;
+
+export const assetListQuery = pageQuery.extend({
+  status: z.enum(['active', 'retired']).optional(),
+  /** Only assets past their review date. */
+  needsReview: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+
+export const reuseInput = z.object({ note: z.string().trim().max(1000, 'Use at most 1000 characters.').default('') });
+
+export const reviewInput = z.object({
+  /** confirm: still right, fresh until the next review date; retire: outdated, kept findable and labelled; reactivate: back in use. */
+  action: z.enum(['confirm', 'retire', 'reactivate']),
+  /** The next review date (default: today plus the community's review period). */
+  reviewBy: isoDate.optional(),
+});
+
+export interface AssetFile {
+  name: string;
+  mime: string;
+  size: number;
+  downloadUrl: string;
+  /** Images and PDFs are shown inline. */
+  previewable: boolean;
+}
+
+export interface AssetSummary {
+  id: number;
+  community: { slug: string; name: string };
+  kind: 'article' | 'file' | 'link';
+  title: string;
+  summary: string;
+  tags: string[];
+  activityType: string | null;
+  steward: PersonRef | null;
+  reviewBy: string;
+  status: 'active' | 'retired';
+  /** Active and past its review date. */
+  needsReview: boolean;
+  currentVersion: number;
+  reuseCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AssetVersionView {
+  number: number;
+  editor: PersonRef | null;
+  createdAt: string;
+  title: string;
+  summary: string;
+  bodyHtml: string | null;
+  bodySource: string | null;
+  url: string | null;
+  file: AssetFile | null;
+  restoredFrom: number | null;
+}
+
+export interface AssetDetail extends AssetSummary {
+  version: AssetVersionView;
+  topics: { id: number; title: string }[];
+  events: { id: number; title: string }[];
+  reviewedAt: string | null;
+  viewer: { canEdit: boolean; canReview: boolean; canReuse: boolean };
+}
+
+export interface AssetReuseView {
+  id: number;
+  person: PersonRef | null;
+  note: string;
+  createdAt: string;
+}
