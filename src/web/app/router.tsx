@@ -377,7 +377,7 @@ const searchRoute = createRoute({
     q: str(s.q),
     community: str(s.community),
     activity: str(s.activity),
-    kind: (['community', 'topic', 'reply'] as const).find((k) => k === s.kind),
+    kind: (['community', 'topic', 'reply', 'asset'] as const).find((k) => k === s.kind),
   }),
   component: function Search() {
     return <SearchPage search={searchRoute.useSearch()} />;

@@ -284,3 +284,32 @@ describe('reuse', () => {
     expect((await owner.get(`/api/assets/${a.id}`)).json().reuseCount).toBe(2);
   });
 });
+
+describe('search', () => {
+  it('finds a phrase that appears only inside an uploaded PDF, with the same visibility rules as posts', async () => {
+    const phrase = 'marsupial telemetry calibration';
+    const open = await uploadAsset(member, filesUrl(), { data: makePdf(`Appendix on ${phrase} in the field`), name: 'appendix.pdf' }, { title: 'Field appendix' });
+    expect(open.statusCode).toBe(201);
+    const secret = await makeCommunity(owner, { visibility: 'secret' });
+    const hidden = await uploadAsset(owner, `/api/communities/${secret}/assets/files`, { data: makePdf(`Secret notes on ${phrase}`), name: 'secret.pdf' }, { title: 'Secret appendix' });
+    expect(hidden.statusCode).toBe(201);
+
+    const forReader = (await reader.get(`/api/search?q=${encodeURIComponent(`"${phrase}"`)}`)).json();
+    const assetsFound = forReader.items.filter((h: { kind: string }) => h.kind === 'asset');
+    expect(assetsFound.map((h: { url: string }) => h.url)).toEqual([`/assets/${open.json().id}`]);
+    expect(assetsFound[0].snippet).toContain('<mark>');
+    const anonymous = await t.app.inject({ method: 'GET', url: `/api/search?kind=asset&q=${encodeURIComponent(phrase)}` });
+    expect(anonymous.json().items.map((h: { url: string }) => h.url)).toEqual([`/assets/${open.json().id}`]);
+    const forOwner = (await owner.get(`/api/search?kind=asset&q=${encodeURIComponent(phrase)}`)).json();
+    expect(forOwner.items.map((h: { url: string }) => h.url).sort()).toEqual([`/assets/${open.json().id}`, `/assets/${hidden.json().id}`].sort());
+  });
+
+  it('labels retired assets and those past their review date in results', async () => {
+    const a = (await member.post(`/api/communities/${slug}/assets`, { kind: 'article', title: 'Echidna enclosure checklist', body: 'Check the fences.' })).json();
+    const b = (await member.post(`/api/communities/${slug}/assets`, { kind: 'article', title: 'Echidna diet notes', body: 'Ants, mostly.' })).json();
+    await member.post(`/api/assets/${a.id}/review`, { action: 'retire' });
+    await member.patch(`/api/assets/${b.id}`, { reviewBy: '2020-01-01' });
+    const hits = (await reader.get('/api/search?kind=asset&q=echidna')).json().items as { url: string; label: string | null }[];
+    expect(Object.fromEntries(hits.map((h) => [h.url, h.label]))).toEqual({ [`/assets/${a.id}`]: 'Retired', [`/assets/${b.id}`]: 'Needs review' });
+  });
+});

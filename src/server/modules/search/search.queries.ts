@@ -91,3 +91,50 @@ export async function searchPosts(db: Queryable, viewer: Viewer | null, f: Searc
     order by r.rank desc, r.id desc`);
   return res.rows;
 }
+
+/**
+ * Repository assets (title A, summary and tags B, body or text inside the file C) in communities
+ * the viewer may read; ranked on a bounded candidate set like posts (docs/decisions/004).
+ */
+export async function searchAssets(db: Queryable, viewer: Viewer | null, f: SearchFilter) {
+  const candidates = 200 + f.offset;
+  const tsq = sql`websearch_to_tsquery('english', ${f.q})`;
+  const filters: SQL[] = [];
+  if (f.communityId) filters.push(sql`a.community_id = ${f.communityId}`);
+  if (f.activity) filters.push(sql`a.activity_type = ${f.activity}`);
+  const res = await db.execute<{
+    id: number;
+    title: string;
+    activity_type: string | null;
+    status: 'active' | 'retired';
+    review_by: string;
+    created_at: Date;
+    community_slug: string;
+    community_name: string;
+    snippet: string;
+  }>(sql`
+    with readable as (${readableCommunityIdsSql(viewer)}),
+    candidates as materialized (
+      select a.id, a.search_vector
+      from assets a
+      where a.search_vector @@ ${tsq} and a.community_id in (select id from readable)
+        ${filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``}
+      order by a.id desc
+      limit ${candidates}
+    ),
+    ranked as (
+      select c.id, ts_rank(c.search_vector, ${tsq}) as rank
+      from candidates c
+      order by rank desc, c.id desc
+      limit ${f.limit} offset ${f.offset}
+    )
+    select a.id, a.title, a.activity_type, a.status, a.review_by::text as review_by, a.created_at,
+      com.slug as community_slug, com.name as community_name,
+      ts_headline('english', a.summary || ' ' || coalesce(v.body_source, v.extracted_text, v.url, ''), ${tsq}, ${HEADLINE}) as snippet
+    from ranked r
+    join assets a on a.id = r.id
+    join communities com on com.id = a.community_id
+    join asset_versions v on v.asset_id = a.id and v.number = a.current_version
+    order by r.rank desc, r.id desc`);
+  return res.rows;
+}

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type SearchHit, searchQuery } from '../../../shared/contracts/search.ts';
 import { escapeHtml } from '../../lib/markdown.ts';
 import { loadVisibleCommunity } from '../communities/communities.service.ts';
-import { MARK_END, MARK_START, searchCommunities, searchPosts } from './search.queries.ts';
+import { MARK_END, MARK_START, searchAssets, searchCommunities, searchPosts } from './search.queries.ts';
 
 /** Escapes a ts_headline snippet and turns its match sentinels into <mark>. */
 function snippetHtml(raw: string): string {
@@ -12,7 +12,7 @@ function snippetHtml(raw: string): string {
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/search',
-    { schema: { tags: ['search'], summary: 'Search communities, topics and replies you may see', querystring: searchQuery } },
+    { schema: { tags: ['search'], summary: 'Search communities, topics, replies and repository assets you may see', querystring: searchQuery } },
     async (req) => {
       const q = req.query;
       const community = q.community ? (await loadVisibleCommunity(app.db, q.community, req.viewer)).community : null;
@@ -32,7 +32,34 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
         }
       }
       let more = false;
-      if (q.kind !== 'community') {
+      // Assets: a few at the top of the first page of a mixed search, or paginated when asked for alone.
+      if (!q.kind || q.kind === 'asset') {
+        const alone = q.kind === 'asset';
+        if (alone || q.offset === 0) {
+          const today = new Date().toISOString().slice(0, 10);
+          const rows = await searchAssets(app.db, req.viewer, {
+            q: q.q,
+            communityId: community?.id,
+            activity: q.activity,
+            limit: alone ? q.limit + 1 : 5,
+            offset: alone ? q.offset : 0,
+          });
+          if (alone) more = rows.length > q.limit;
+          for (const a of rows.slice(0, alone ? q.limit : 5)) {
+            hits.push({
+              kind: 'asset',
+              title: a.title,
+              snippet: snippetHtml(a.snippet),
+              url: `/assets/${a.id}`,
+              community: { slug: a.community_slug, name: a.community_name },
+              activityType: a.activity_type,
+              createdAt: new Date(a.created_at).toISOString(),
+              label: a.status === 'retired' ? 'Retired' : a.review_by < today ? 'Needs review' : null,
+            });
+          }
+        }
+      }
+      if (q.kind !== 'community' && q.kind !== 'asset') {
         const rows = await searchPosts(app.db, req.viewer, {
           q: q.q,
           communityId: community?.id,

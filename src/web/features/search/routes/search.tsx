@@ -20,9 +20,10 @@ const kinds = [
   { key: 'community', name: 'Communities' },
   { key: 'topic', name: 'Topics' },
   { key: 'reply', name: 'Replies' },
+  { key: 'asset', name: 'Repository' },
 ] as const;
 
-const kindLabel = { community: 'Community', topic: 'Topic', reply: 'Reply' } as const;
+const kindLabel = { community: 'Community', topic: 'Topic', reply: 'Reply', asset: 'Repository' } as const;
 
 export function SearchPage({ search }: { search: SearchParams }) {
   const { user } = useSession();
@@ -144,6 +145,7 @@ export function SearchPage({ search }: { search: SearchParams }) {
                   <div className="flex flex-wrap items-center gap-1.5 text-xs">
                     <Badge tone={hit.kind === 'community' ? 'brand' : 'neutral'}>{kindLabel[hit.kind]}</Badge>
                     {hit.activityType && <Badge>{lookup(learningActivities, hit.activityType).name}</Badge>}
+                    {hit.label && <Badge tone="warning">{hit.label}</Badge>}
                   </div>
                   <h3 className="mt-2 text-base font-semibold text-slate-900">
                     <AppLink href={hit.url} className="underline-offset-2 hover:text-brand-800 hover:underline">
