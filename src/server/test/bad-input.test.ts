@@ -33,6 +33,12 @@ beforeAll(async () => {
   pastOcc = `/api/events/${past.id}/occurrences/${occKey(past.startsAt)}`;
 });
 
+// Repository (issue 6): an article stewarded by the coordinator.
+let assetId: number;
+beforeAll(async () => {
+  assetId = (await coord.post(`/api/communities/${slug}/assets`, { kind: 'article', title: 'Guide', body: 'Text' })).json().id;
+});
+
 /** A fingerprint of every table's contents. */
 async function snapshot() {
   const tables = (await t.pool.query(`select tablename from pg_tables where schemaname = 'public' and tablename <> 'sessions'`)).rows;
@@ -327,6 +333,54 @@ const cases: Case[] = [
     valid: () => ({}),
     required: [],
     invalid: { community: ['no-such-community', 42, HUGE] },
+  },
+  {
+    route: 'add an article to the repository',
+    method: 'POST',
+    url: () => `/api/communities/${slug}/assets`,
+    valid: () => ({ kind: 'article', title: 'A guide', body: 'Some text', tags: ['guide'] }),
+    required: ['kind', 'title', 'body'],
+    invalid: {
+      kind: ['video', 5],
+      title: ['', 'x', HUGE, 5],
+      body: ['', 'x'.repeat(100_001), {}],
+      tags: [['Not A Tag'], 'guide', Array(9).fill('t')],
+      activityType: ['nope'],
+      topicIds: [[999_999], ['x'], [-1]],
+      eventIds: [[999_999]],
+    },
+  },
+  {
+    route: 'add a link to the repository',
+    method: 'POST',
+    url: () => `/api/communities/${slug}/assets`,
+    valid: () => ({ kind: 'link', title: 'A link', url: 'https://example.org/' }),
+    required: ['url'],
+    invalid: { url: ['javascript:alert(1)', 'not a url', `https://example.org/${HUGE}`, 'ftp://example.org/x'] },
+  },
+  {
+    route: 'edit an asset',
+    method: 'PATCH',
+    url: () => `/api/assets/${assetId}`,
+    valid: () => ({ title: 'A better title' }),
+    required: [],
+    invalid: { title: ['', HUGE], steward: ['nobody-by-this-name', HUGE], reviewBy: ['2026-02-30', 'tomorrow'], url: ['https://example.org/'], tags: [['Bad Tag']] },
+  },
+  {
+    route: 'record a reuse',
+    method: 'POST',
+    url: () => `/api/assets/${assetId}/reuses`,
+    valid: () => ({ note: 'Used it' }),
+    required: [],
+    invalid: { note: [HUGE, 5] },
+  },
+  {
+    route: 'review an asset',
+    method: 'POST',
+    url: () => `/api/assets/${assetId}/review`,
+    valid: () => ({ action: 'confirm' }),
+    required: ['action'],
+    invalid: { action: ['delete', 5], reviewBy: ['2020-01-01', 'soon'] },
   },
 ];
 

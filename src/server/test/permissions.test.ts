@@ -3,7 +3,11 @@
  * × {open, secret} community. Each cell runs on a fresh community so writes cannot leak
  * between cells. Secret communities answer 404 (never 403) to people who may not know them.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePdf, uploadAsset } from '../modules/assets/assets.fixtures.ts';
 import { Client, createTestApp, makeCommunity, makeTopic, signedInClient, type TestApp } from './harness.ts';
 
 type Who = 'anonymous' | 'outsider' | 'member' | 'coordinator' | 'admin';
@@ -13,9 +17,11 @@ const WHO: Who[] = ['anonymous', 'outsider', 'member', 'coordinator', 'admin'];
 let t: TestApp;
 let people: Record<Who, Client>;
 let n = 0;
+// Uploaded files (issue 6) go to a throw-away DATA_DIR.
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'permissions-test-'));
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ DATA_DIR: dataDir });
   people = {
     anonymous: new Client(t.app),
     outsider: await signedInClient(t),
@@ -24,7 +30,10 @@ beforeAll(async () => {
     admin: await signedInClient(t, { siteRole: 'admin' }),
   };
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 interface Fixture {
   slug: string;
@@ -103,6 +112,22 @@ async function eventIn(f: Fixture, days: number) {
   return { id: ev.id, occ: `/api/events/${ev.id}/occurrences/${ev.startsAt.replace(/[-:]/g, '').replace(/\.\d{3}/, '')}` };
 }
 const newEvent = { kind: 'meeting', cadence: 'special', title: 'Matrix meeting', startsAt: '2030-01-10T10:00', endsAt: '2030-01-10T11:00', timeZone: 'Europe/Paris' };
+
+/** Issue 6 fixtures made by the coordinator (its steward): an article (edited once, so version 1 can be restored) and a PDF. */
+async function assetOf(f: Fixture, edited = false) {
+  const res = await people.coordinator.post(`/api/communities/${f.slug}/assets`, { kind: 'article', title: `Guide to ${f.word}`, body: `All about ${f.word}.` });
+  expect(res.statusCode).toBe(201);
+  const id = res.json().id as number;
+  if (edited) expect((await people.coordinator.patch(`/api/assets/${id}`, { body: `More about ${f.word}.` })).statusCode).toBe(200);
+  return id;
+}
+async function fileAssetOf(f: Fixture) {
+  const res = await uploadAsset(people.coordinator, `/api/communities/${f.slug}/assets/files`, { data: makePdf(`Notes on ${f.word}`), name: 'notes.pdf' }, { title: `Notes on ${f.word}` });
+  expect(res.statusCode).toBe(201);
+  return res.json().id as number;
+}
+/** Anyone signed in who may read the community (members of other communities too). */
+const signedInReaders = (ok: number): Expect => ({ anonymous: 401, outsider: { open: ok, secret: 404 }, member: ok, coordinator: ok, admin: ok });
 
 interface Route {
   name: string;
@@ -288,6 +313,29 @@ const routes: Route[] = [
     call: (c, f) => c.post('/api/calendar/tokens', { community: f.slug }),
     expect: { anonymous: 401, outsider: { open: 201, secret: 404 }, member: 201, coordinator: 201, admin: 201 },
   },
+  // Issue 6: the knowledge repository.
+  { name: 'GET assets', call: (c, f) => c.get(`/api/communities/${f.slug}/assets`), expect: read() },
+  { name: 'POST asset (article)', call: (c, f) => c.post(`/api/communities/${f.slug}/assets`, { kind: 'article', title: 'Matrix article', body: 'Text.' }), expect: membersWrite(201) },
+  {
+    name: 'POST asset file',
+    call: (c, f) => uploadAsset(c, `/api/communities/${f.slug}/assets/files`, { data: makePdf('Matrix file'), name: 'm.pdf' }, { title: 'Matrix file' }),
+    expect: membersWrite(201),
+  },
+  { name: 'GET asset', call: async (c, f) => c.get(`/api/assets/${await assetOf(f)}`), expect: read() },
+  { name: 'PATCH asset', call: async (c, f) => c.patch(`/api/assets/${await assetOf(f)}`, { body: 'Changed.' }), expect: coordOnly(200) },
+  {
+    name: 'POST asset new file',
+    call: async (c, f) => uploadAsset(c, `/api/assets/${await fileAssetOf(f)}/file`, { data: makePdf('Second'), name: 'two.pdf' }),
+    expect: coordOnly(200),
+  },
+  { name: 'GET asset versions', call: async (c, f) => c.get(`/api/assets/${await assetOf(f)}/versions`), expect: read() },
+  { name: 'GET asset version', call: async (c, f) => c.get(`/api/assets/${await assetOf(f)}/versions/1`), expect: read() },
+  { name: 'GET asset version file', call: async (c, f) => c.get(`/api/assets/${await fileAssetOf(f)}/versions/1/file`), expect: read() },
+  { name: 'POST asset restore', call: async (c, f) => c.post(`/api/assets/${await assetOf(f, true)}/versions/1/restore`), expect: coordOnly(200) },
+  { name: 'GET asset reuses', call: async (c, f) => c.get(`/api/assets/${await assetOf(f)}/reuses`), expect: read() },
+  { name: 'POST asset reuse', call: async (c, f) => c.post(`/api/assets/${await assetOf(f)}/reuses`, { note: 'Used it.' }), expect: signedInReaders(201) },
+  { name: 'POST asset review', call: async (c, f) => c.post(`/api/assets/${await assetOf(f)}/review`, { action: 'confirm' }), expect: coordOnly(200) },
+  { name: 'GET search assets in community', call: (c, f) => c.get(`/api/search?kind=asset&q=${f.word}&community=${f.slug}`), expect: read() },
 ];
 
 describe.each(['open', 'secret'] as Vis[])('%s community', (vis) => {
@@ -400,6 +448,9 @@ describe('routes without a community', () => {
       expect((await c.delete(`/api/calendar/tokens/${created.json().id}`)).statusCode).toBe(204);
     }
     expect((await c.delete('/api/calendar/tokens/999999')).statusCode).toBe(want(404));
+  });
+  it.each(WHO)('GET /api/me/reviews as %s', async (who) => {
+    expect((await people[who].get('/api/me/reviews')).statusCode).toBe(who === 'anonymous' ? 401 : 200);
   });
   it.each(WHO)('GET /api/proposals as %s', async (who) => {
     expect((await people[who].get('/api/proposals')).statusCode).toBe(who === 'anonymous' ? 401 : who === 'admin' ? 200 : 403);
