@@ -35,8 +35,10 @@ beforeAll(async () => {
 
 // Repository (issue 6): an article stewarded by the coordinator.
 let assetId: number;
+let collectionId: number;
 beforeAll(async () => {
   assetId = (await coord.post(`/api/communities/${slug}/assets`, { kind: 'article', title: 'Guide', body: 'Text' })).json().id;
+  collectionId = (await coord.post(`/api/communities/${slug}/collections`, { title: 'Kit' })).json().id;
 });
 
 /** A fingerprint of every table's contents. */
@@ -373,6 +375,38 @@ const cases: Case[] = [
     valid: () => ({ note: 'Used it' }),
     required: [],
     invalid: { note: [HUGE, 5] },
+  },
+  {
+    route: 'start a collection',
+    method: 'POST',
+    url: () => `/api/communities/${slug}/collections`,
+    valid: () => ({ title: 'Onboarding kit', description: 'Start here' }),
+    required: ['title'],
+    invalid: { title: ['', 'x', HUGE, 5], description: [HUGE, 5] },
+  },
+  {
+    route: 'edit a collection',
+    method: 'PATCH',
+    url: () => `/api/collections/${collectionId}`,
+    valid: () => ({ title: 'Welcome kit' }),
+    required: [],
+    invalid: { title: ['', HUGE], description: [HUGE] },
+  },
+  {
+    route: 'order a collection',
+    method: 'PUT',
+    url: () => `/api/collections/${collectionId}/items`,
+    valid: () => ({ assetIds: [assetId] }),
+    required: ['assetIds'],
+    invalid: { assetIds: [[999_999], [999_998, 999_998], ['x'], 'all', Array(101).fill(1)] },
+  },
+  {
+    route: 'set the review period',
+    method: 'PUT',
+    url: () => `/api/communities/${slug}/repository-settings`,
+    valid: () => ({ reviewAfterDays: 90 }),
+    required: ['reviewAfterDays'],
+    invalid: { reviewAfterDays: [0, 1.5, 99_999, '90'] },
   },
   {
     route: 'review an asset',

@@ -126,6 +126,11 @@ async function fileAssetOf(f: Fixture) {
   expect(res.statusCode).toBe(201);
   return res.json().id as number;
 }
+async function collectionOf(f: Fixture) {
+  const res = await people.coordinator.post(`/api/communities/${f.slug}/collections`, { title: `Kit for ${f.word}` });
+  expect(res.statusCode).toBe(201);
+  return res.json().id as number;
+}
 /** Anyone signed in who may read the community (members of other communities too). */
 const signedInReaders = (ok: number): Expect => ({ anonymous: 401, outsider: { open: ok, secret: 404 }, member: ok, coordinator: ok, admin: ok });
 
@@ -335,6 +340,18 @@ const routes: Route[] = [
   { name: 'GET asset reuses', call: async (c, f) => c.get(`/api/assets/${await assetOf(f)}/reuses`), expect: read() },
   { name: 'POST asset reuse', call: async (c, f) => c.post(`/api/assets/${await assetOf(f)}/reuses`, { note: 'Used it.' }), expect: signedInReaders(201) },
   { name: 'POST asset review', call: async (c, f) => c.post(`/api/assets/${await assetOf(f)}/review`, { action: 'confirm' }), expect: coordOnly(200) },
+  { name: 'GET collections', call: (c, f) => c.get(`/api/communities/${f.slug}/collections`), expect: read() },
+  { name: 'POST collection', call: (c, f) => c.post(`/api/communities/${f.slug}/collections`, { title: 'Matrix kit' }), expect: coordOnly(201) },
+  { name: 'GET collection', call: async (c, f) => c.get(`/api/collections/${await collectionOf(f)}`), expect: read() },
+  { name: 'PATCH collection', call: async (c, f) => c.patch(`/api/collections/${await collectionOf(f)}`, { title: 'Renamed kit' }), expect: coordOnly(200) },
+  {
+    name: 'PUT collection items',
+    call: async (c, f) => c.put(`/api/collections/${await collectionOf(f)}/items`, { assetIds: [await assetOf(f)] }),
+    expect: coordOnly(200),
+  },
+  { name: 'DELETE collection', call: async (c, f) => c.delete(`/api/collections/${await collectionOf(f)}`), expect: coordOnly(204) },
+  { name: 'GET repository settings', call: (c, f) => c.get(`/api/communities/${f.slug}/repository-settings`), expect: read() },
+  { name: 'PUT repository settings', call: (c, f) => c.put(`/api/communities/${f.slug}/repository-settings`, { reviewAfterDays: 90 }), expect: coordOnly(200) },
   { name: 'GET search assets in community', call: (c, f) => c.get(`/api/search?kind=asset&q=${f.word}&community=${f.slug}`), expect: read() },
 ];
 

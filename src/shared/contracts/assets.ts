@@ -141,3 +141,38 @@ export interface AssetReuseView {
   note: string;
   createdAt: string;
 }
+
+export const collectionParams = z.object({ id });
+export const MAX_COLLECTION_ITEMS = 100;
+
+export const createCollectionInput = z.object({
+  title: z.string().trim().min(3, 'Use at least 3 characters.').max(120, 'Use at most 120 characters.'),
+  description: z.string().trim().max(2000, 'Use at most 2000 characters.').default(''),
+});
+export const updateCollectionInput = z.object({
+  title: z.string().trim().min(3, 'Use at least 3 characters.').max(120, 'Use at most 120 characters.').optional(),
+  description: z.string().trim().max(2000, 'Use at most 2000 characters.').optional(),
+});
+/** The collection's assets in order (replaces the previous list). */
+export const collectionItemsInput = z.object({
+  assetIds: z.array(id).max(MAX_COLLECTION_ITEMS, `A collection holds at most ${MAX_COLLECTION_ITEMS} assets.`),
+});
+
+export const repositorySettingsInput = z.object({
+  /** How many days a new or confirmed asset stays fresh before it needs review. */
+  reviewAfterDays: z.number().int('Use whole days.').min(7, 'Use at least 7 days.').max(3650, 'Use at most 3650 days (ten years).'),
+});
+
+export interface CollectionSummary {
+  id: number;
+  title: string;
+  description: string;
+  itemCount: number;
+  createdAt: string;
+}
+
+export interface CollectionDetail extends CollectionSummary {
+  community: { slug: string; name: string };
+  items: AssetSummary[];
+  viewer: { canCurate: boolean };
+}

@@ -1,4 +1,4 @@
-import type { AssetDetail, AssetReuseView, AssetSummary, AssetVersionView } from '../../../shared/contracts/assets.ts';
+import type { AssetDetail, AssetReuseView, AssetSummary, AssetVersionView, CollectionDetail, CollectionSummary } from '../../../shared/contracts/assets.ts';
 import { previewable } from './assets.files.ts';
 import { type AssetRow, today, type VersionRow } from './assets.queries.ts';
 
@@ -60,4 +60,24 @@ export const presentReuse = (r: { id: number; note: string; createdAt: Date; use
   person: person(r.username, r.displayName),
   note: r.note,
   createdAt: r.createdAt.toISOString(),
+});
+
+export const presentCollection = (c: { id: number; title: string; description: string; itemCount: number; createdAt: Date }): CollectionSummary => ({
+  id: c.id,
+  title: c.title,
+  description: c.description,
+  itemCount: c.itemCount,
+  createdAt: c.createdAt.toISOString(),
+});
+
+export const presentCollectionDetail = (
+  c: { id: number; title: string; description: string; createdAt: Date; communitySlug: string; communityName: string },
+  items: AssetRow[],
+  viewer: CollectionDetail['viewer'],
+  now: Date,
+): CollectionDetail => ({
+  ...presentCollection({ ...c, itemCount: items.length }),
+  community: { slug: c.communitySlug, name: c.communityName },
+  items: items.map((r) => presentAsset(r, now)),
+  viewer,
 });

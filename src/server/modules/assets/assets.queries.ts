@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client.ts';
-import { assetEvents, assetReuses, assets, assetTopics, assetVersions, communities, events, repositorySettings, topics, users } from '../../db/schema/index.ts';
+import { assetEvents, assetReuses, assets, assetTopics, assetVersions, collectionItems, collections, communities, events, repositorySettings, topics, users } from '../../db/schema/index.ts';
 
 /** Today's date (UTC) at `now`, as the review dates are stored. */
 export const today = (now: Date) => now.toISOString().slice(0, 10);
@@ -165,4 +165,55 @@ export async function eventsInCommunity(db: Queryable, communityId: number, ids:
 export async function reviewAfterDays(db: Queryable, communityId: number) {
   const [row] = await db.select({ days: repositorySettings.reviewAfterDays }).from(repositorySettings).where(eq(repositorySettings.communityId, communityId));
   return row?.days ?? 365;
+}
+
+/** A community's collections, newest first, with how many assets each holds. */
+export async function listCollections(db: Queryable, communityId: number, before: number | null, limit: number) {
+  const where: SQL[] = [eq(collections.communityId, communityId)];
+  if (before) where.push(lt(collections.id, before));
+  return db
+    .select({
+      id: collections.id,
+      title: collections.title,
+      description: collections.description,
+      createdAt: collections.createdAt,
+      itemCount: sql<number>`(select count(*)::int from ${collectionItems} ci where ci.collection_id = ${collections.id})`,
+    })
+    .from(collections)
+    .where(and(...where))
+    .orderBy(desc(collections.id))
+    .limit(limit + 1);
+}
+
+/** One collection with its community's slug, or null. */
+export async function findCollection(db: Queryable, id: number) {
+  const [row] = await db
+    .select({
+      id: collections.id,
+      communityId: collections.communityId,
+      communitySlug: communities.slug,
+      communityName: communities.name,
+      title: collections.title,
+      description: collections.description,
+      createdAt: collections.createdAt,
+    })
+    .from(collections)
+    .innerJoin(communities, eq(communities.id, collections.communityId))
+    .where(eq(collections.id, id));
+  return row ?? null;
+}
+
+/** A collection's assets in their curated order (at most MAX_COLLECTION_ITEMS, so one query). */
+export async function collectionAssets(db: Queryable, collectionId: number) {
+  return selectSummaries(db)
+    .innerJoin(collectionItems, eq(collectionItems.assetId, assets.id))
+    .where(eq(collectionItems.collectionId, collectionId))
+    .orderBy(asc(collectionItems.position));
+}
+
+/** Of `ids`, the assets of the community. */
+export async function assetsInCommunity(db: Queryable, communityId: number, ids: number[]) {
+  if (!ids.length) return [];
+  const rows = await db.select({ id: assets.id }).from(assets).where(and(eq(assets.communityId, communityId), inArray(assets.id, ids)));
+  return rows.map((r) => r.id);
 }

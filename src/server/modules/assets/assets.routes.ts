@@ -8,8 +8,13 @@ import {
   assetListQuery,
   assetParams,
   assetVersionParams,
+  collectionItemsInput,
+  collectionParams,
   communityAssetsParams,
   createAssetInput,
+  createCollectionInput,
+  repositorySettingsInput,
+  updateCollectionInput,
   reuseInput,
   reviewInput,
   updateAssetInput,
@@ -22,9 +27,36 @@ import { filesRoot, localStorage } from '../../lib/storage.ts';
 import { requireViewer } from '../../plugins/auth.ts';
 import { communityPolicy } from '../communities/communities.policy.ts';
 import { loadVisibleCommunity } from '../communities/communities.service.ts';
-import { presentAsset, presentAssetDetail, presentReuse, presentVersion } from './assets.presenter.ts';
-import { findAsset, findAssetLinks, findVersion, listAssets, listReuses, listReviewQueue, listVersions, today } from './assets.queries.ts';
-import { type CheckedUpload, checkUpload, createAsset, recordReuse, replaceFile, restoreVersion, reviewAsset, updateAsset } from './assets.service.ts';
+import { presentAsset, presentAssetDetail, presentCollection, presentCollectionDetail, presentReuse, presentVersion } from './assets.presenter.ts';
+import {
+  collectionAssets,
+  findAsset,
+  findAssetLinks,
+  findCollection,
+  findVersion,
+  listAssets,
+  listCollections,
+  listReuses,
+  listReviewQueue,
+  listVersions,
+  reviewAfterDays,
+  today,
+} from './assets.queries.ts';
+import {
+  type CheckedUpload,
+  checkUpload,
+  createAsset,
+  createCollection,
+  deleteCollection,
+  recordReuse,
+  replaceFile,
+  restoreVersion,
+  reviewAsset,
+  setCollectionItems,
+  setReviewAfterDays,
+  updateAsset,
+  updateCollection,
+} from './assets.service.ts';
 
 const tags = ['assets'];
 
@@ -284,6 +316,101 @@ export const assetRoutes: FastifyPluginAsyncZod = async (app) => {
       const rows = await listReviewQueue(app.db, viewer.id, today(now), after, req.query.limit);
       const page = toPage(rows, req.query.limit, (r) => [r.reviewBy, r.id]);
       return { items: page.items.map((r) => presentAsset(r, now)), nextCursor: page.nextCursor };
+    },
+  );
+  /** A collection of a community the viewer may read. */
+  async function loadCollection(id: number, viewer: Viewer | null) {
+    const c = await findCollection(app.db, id);
+    if (!c) throw notFound('collection');
+    const { access } = await loadVisibleCommunity(app.db, c.communitySlug, viewer);
+    if (!communityPolicy.canRead(viewer, access)) throw forbidden('Join this community to see its repository.');
+    return { collection: c, canCurate: communityPolicy.canCurate(viewer, access) };
+  }
+  const curatorsOnly = 'Only the cybrarian and coordinators curate collections.';
+
+  app.get(
+    '/api/communities/:slug/collections',
+    { schema: { tags, summary: 'The community’s curated collections, newest first', params: communityAssetsParams, querystring: pageQuery } },
+    async (req) => {
+      const { community, access } = await loadVisibleCommunity(app.db, req.params.slug, req.viewer);
+      if (!communityPolicy.canRead(req.viewer, access)) throw forbidden('Join this community to see its repository.');
+      const before = decodeCursor(req.query.cursor, ['number']) as [number] | null;
+      const rows = await listCollections(app.db, community.id, before?.[0] ?? null, req.query.limit);
+      const page = toPage(rows, req.query.limit, (r) => [r.id]);
+      return { items: page.items.map(presentCollection), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.post(
+    '/api/communities/:slug/collections',
+    { schema: { tags, summary: 'Start a collection (cybrarian, coordinators)', params: communityAssetsParams, body: createCollectionInput } },
+    async (req, reply) => {
+      const viewer = requireViewer(req);
+      const { community, access } = await loadVisibleCommunity(app.db, req.params.slug, viewer);
+      if (!communityPolicy.canCurate(viewer, access)) throw forbidden(curatorsOnly);
+      const id = await createCollection(app.db, viewer, community.id, req.body);
+      const { collection } = await loadCollection(id, viewer);
+      return reply.code(201).send(presentCollectionDetail(collection, [], { canCurate: true }, new Date()));
+    },
+  );
+
+  app.get('/api/collections/:id', { schema: { tags, summary: 'A collection with its assets in order', params: collectionParams } }, async (req) => {
+    const { collection, canCurate } = await loadCollection(req.params.id, req.viewer);
+    return presentCollectionDetail(collection, await collectionAssets(app.db, collection.id), { canCurate }, new Date());
+  });
+
+  app.patch(
+    '/api/collections/:id',
+    { schema: { tags, summary: 'Rename or redescribe a collection (cybrarian, coordinators)', params: collectionParams, body: updateCollectionInput } },
+    async (req) => {
+      const viewer = requireViewer(req);
+      const { collection, canCurate } = await loadCollection(req.params.id, viewer);
+      if (!canCurate) throw forbidden(curatorsOnly);
+      await updateCollection(app.db, collection.id, req.body);
+      const fresh = await loadCollection(collection.id, viewer);
+      return presentCollectionDetail(fresh.collection, await collectionAssets(app.db, collection.id), { canCurate }, new Date());
+    },
+  );
+
+  app.put(
+    '/api/collections/:id/items',
+    { schema: { tags, summary: 'Set a collection’s assets in order (cybrarian, coordinators)', params: collectionParams, body: collectionItemsInput } },
+    async (req) => {
+      const viewer = requireViewer(req);
+      const { collection, canCurate } = await loadCollection(req.params.id, viewer);
+      if (!canCurate) throw forbidden(curatorsOnly);
+      await setCollectionItems(app.db, collection, req.body.assetIds);
+      return presentCollectionDetail(collection, await collectionAssets(app.db, collection.id), { canCurate }, new Date());
+    },
+  );
+
+  app.delete('/api/collections/:id', { schema: { tags, summary: 'Remove a collection; its assets stay (cybrarian, coordinators)', params: collectionParams } }, async (req, reply) => {
+    const viewer = requireViewer(req);
+    const { collection, canCurate } = await loadCollection(req.params.id, viewer);
+    if (!canCurate) throw forbidden(curatorsOnly);
+    await deleteCollection(app.db, viewer, collection);
+    return reply.code(204).send();
+  });
+
+  app.get(
+    '/api/communities/:slug/repository-settings',
+    { schema: { tags, summary: 'How long assets stay fresh before they need review', params: communityAssetsParams } },
+    async (req) => {
+      const { community, access } = await loadVisibleCommunity(app.db, req.params.slug, req.viewer);
+      if (!communityPolicy.canRead(req.viewer, access)) throw forbidden('Join this community to see its repository.');
+      return { reviewAfterDays: await reviewAfterDays(app.db, community.id), viewer: { canChange: communityPolicy.canCurate(req.viewer, access) } };
+    },
+  );
+
+  app.put(
+    '/api/communities/:slug/repository-settings',
+    { schema: { tags, summary: 'Set how long assets stay fresh (cybrarian, coordinators)', params: communityAssetsParams, body: repositorySettingsInput } },
+    async (req) => {
+      const viewer = requireViewer(req);
+      const { community, access } = await loadVisibleCommunity(app.db, req.params.slug, viewer);
+      if (!communityPolicy.canCurate(viewer, access)) throw forbidden('Only the cybrarian and coordinators set the review period.');
+      await setReviewAfterDays(app.db, viewer, community.id, req.body.reviewAfterDays);
+      return { reviewAfterDays: req.body.reviewAfterDays, viewer: { canChange: true } };
     },
   );
 };

@@ -3,14 +3,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
 import type { AssetFields, CreateAssetInput, UpdateAssetInput } from '../../../shared/contracts/assets.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { assetEvents, assetReuses, assets, assetTopics, assetVersions } from '../../db/schema/index.ts';
+import { assetEvents, assetReuses, assets, assetTopics, assetVersions, collectionItems, collections, repositorySettings } from '../../db/schema/index.ts';
 import { invalidField } from '../../errors.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
 import { type FileStorage, newStorageKey } from '../../lib/storage.ts';
 import { audit } from '../auth/auth.service.ts';
 import { activeMember } from '../leadership/leadership.service.ts';
 import { extractText, safeFileName, sniffUpload } from './assets.files.ts';
-import { type AssetRow, eventsInCommunity, reviewAfterDays, today, topicsInCommunity, type VersionRow } from './assets.queries.ts';
+import { type AssetRow, assetsInCommunity, eventsInCommunity, reviewAfterDays, today, topicsInCommunity, type VersionRow } from './assets.queries.ts';
 
 /** The searchable text of one version: title (A), summary and tags (B), body, text inside the file or address (C). */
 function searchVector(v: { title: string; summary: string; tags: string[]; text: string }) {
@@ -247,5 +247,49 @@ export async function reviewAsset(db: Db, viewer: Viewer, asset: AssetRow, input
       .set({ status: input.action === 'retire' ? 'retired' : 'active', reviewBy, reviewedAt: now, reviewedBy: viewer.id })
       .where(and(eq(assets.id, asset.id)));
     await audit(tx, viewer.id, `asset.${input.action}`, `asset:${asset.id}`, { reviewBy });
+  });
+}
+
+/** Starts a collection in the community. */
+export async function createCollection(db: Db, viewer: Viewer, communityId: number, input: { title: string; description: string }) {
+  const [row] = await db.insert(collections).values({ communityId, title: input.title, description: input.description, createdBy: viewer.id }).returning({ id: collections.id });
+  return row.id;
+}
+
+/** Renames or redescribes a collection. */
+export async function updateCollection(db: Db, id: number, input: { title?: string; description?: string }) {
+  if (input.title === undefined && input.description === undefined) throw invalidField('body', 'Change at least one field.');
+  await db.update(collections).set(input).where(eq(collections.id, id));
+}
+
+/** Replaces a collection's assets with `assetIds` in that order; every one must belong to the community. */
+export async function setCollectionItems(db: Db, collection: { id: number; communityId: number }, assetIds: number[]) {
+  const seen = new Set<number>();
+  assetIds.forEach((id, i) => {
+    if (seen.has(id)) throw invalidField(`assetIds.${i}`, 'Each asset can appear once in a collection.');
+    seen.add(id);
+  });
+  const found = await assetsInCommunity(db, collection.communityId, assetIds);
+  const missing = assetIds.findIndex((id) => !found.includes(id));
+  if (missing >= 0) throw invalidField(`assetIds.${missing}`, 'Add assets of this community only.');
+  await db.transaction(async (tx) => {
+    await tx.delete(collectionItems).where(eq(collectionItems.collectionId, collection.id));
+    if (assetIds.length) await tx.insert(collectionItems).values(assetIds.map((assetId, position) => ({ collectionId: collection.id, assetId, position })));
+  });
+}
+
+/** Removes a collection (its assets stay in the repository). */
+export async function deleteCollection(db: Db, viewer: Viewer, collection: { id: number; communityId: number; title: string }) {
+  await db.transaction(async (tx) => {
+    await tx.delete(collections).where(eq(collections.id, collection.id));
+    await audit(tx, viewer.id, 'collection.deleted', `community:${collection.communityId}`, { id: collection.id, title: collection.title });
+  });
+}
+
+/** Sets how many days new and confirmed assets stay fresh in the community. */
+export async function setReviewAfterDays(db: Db, viewer: Viewer, communityId: number, days: number) {
+  await db.transaction(async (tx) => {
+    await tx.insert(repositorySettings).values({ communityId, reviewAfterDays: days }).onConflictDoUpdate({ target: repositorySettings.communityId, set: { reviewAfterDays: days } });
+    await audit(tx, viewer.id, 'repository.settings', `community:${communityId}`, { reviewAfterDays: days });
   });
 }

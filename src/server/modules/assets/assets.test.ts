@@ -313,3 +313,61 @@ describe('search', () => {
     expect(Object.fromEntries(hits.map((h) => [h.url, h.label]))).toEqual({ [`/assets/${a.id}`]: 'Retired', [`/assets/${b.id}`]: 'Needs review' });
   });
 });
+
+describe('collections', () => {
+  it('the cybrarian and coordinators curate ordered collections of the community’s assets', async () => {
+    const a = await article(member, 'A');
+    const b = await article(member, 'B');
+    expect((await member.post(`/api/communities/${slug}/collections`, { title: 'Onboarding kit' })).statusCode).toBe(403);
+    const created = await owner.post(`/api/communities/${slug}/collections`, { title: 'Onboarding kit', description: 'Start here' });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    const set = await owner.put(`/api/collections/${id}/items`, { assetIds: [b.id, a.id] });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().items.map((i: { id: number }) => i.id)).toEqual([b.id, a.id]);
+    const reordered = (await owner.put(`/api/collections/${id}/items`, { assetIds: [a.id, b.id] })).json();
+    expect(reordered.items.map((i: { id: number }) => i.id)).toEqual([a.id, b.id]);
+    const seen = (await reader.get(`/api/collections/${id}`)).json();
+    expect(seen).toMatchObject({ title: 'Onboarding kit', itemCount: 2, viewer: { canCurate: false } });
+    const list = (await reader.get(`/api/communities/${slug}/collections`)).json();
+    expect(list.items[0]).toMatchObject({ id, itemCount: 2 });
+    expect((await owner.patch(`/api/collections/${id}`, { title: 'Welcome kit' })).json().title).toBe('Welcome kit');
+  });
+
+  it('refuses assets of another community or listed twice, naming the position, and changes nothing', async () => {
+    const a = await article(member);
+    const other = await makeCommunity(owner);
+    const foreign = (await owner.post(`/api/communities/${other}/assets`, { kind: 'article', title: 'Elsewhere', body: 'x' })).json();
+    const id = (await owner.post(`/api/communities/${slug}/collections`, { title: 'Kit' })).json().id;
+    await owner.put(`/api/collections/${id}/items`, { assetIds: [a.id] });
+    const bad = await owner.put(`/api/collections/${id}/items`, { assetIds: [a.id, foreign.id] });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].path).toBe('assetIds.1');
+    const twice = await owner.put(`/api/collections/${id}/items`, { assetIds: [a.id, a.id] });
+    expect(twice.json().errors[0].path).toBe('assetIds.1');
+    expect((await reader.get(`/api/collections/${id}`)).json().items.map((i: { id: number }) => i.id)).toEqual([a.id]);
+  });
+
+  it('removing a collection keeps its assets', async () => {
+    const a = await article(member);
+    const id = (await owner.post(`/api/communities/${slug}/collections`, { title: 'Short-lived' })).json().id;
+    await owner.put(`/api/collections/${id}/items`, { assetIds: [a.id] });
+    expect((await member.delete(`/api/collections/${id}`)).statusCode).toBe(403);
+    expect((await owner.delete(`/api/collections/${id}`)).statusCode).toBe(204);
+    expect((await reader.get(`/api/collections/${id}`)).statusCode).toBe(404);
+    expect((await reader.get(`/api/assets/${a.id}`)).statusCode).toBe(200);
+  });
+});
+
+describe('review period', () => {
+  it('coordinators set how long assets stay fresh; new assets and confirmations use it', async () => {
+    const community = await makeCommunity(owner);
+    expect((await reader.get(`/api/communities/${community}/repository-settings`)).json()).toEqual({ reviewAfterDays: 365, viewer: { canChange: false } });
+    expect((await reader.put(`/api/communities/${community}/repository-settings`, { reviewAfterDays: 30 })).statusCode).toBe(403);
+    expect((await owner.put(`/api/communities/${community}/repository-settings`, { reviewAfterDays: 30 })).statusCode).toBe(200);
+    const bad = await owner.put(`/api/communities/${community}/repository-settings`, { reviewAfterDays: 1 });
+    expect(bad.statusCode).toBe(400);
+    const a = (await owner.post(`/api/communities/${community}/assets`, { kind: 'article', title: 'Monthly guide', body: 'x' })).json();
+    expect(a.reviewBy).toBe(new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10));
+  });
+});
