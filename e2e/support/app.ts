@@ -7,10 +7,13 @@ import { PASSWORD } from './http.ts';
 
 export { PASSWORD };
 
-/** The whole app (API + built web UI) on a fresh database, listening on a random loopback port. */
-export async function startApp() {
+/**
+ * The whole app (API + built web UI) on a fresh database, listening on a random loopback port;
+ * `overrides` set configuration (e.g. a throw-away DATA_DIR for uploads).
+ */
+export async function startApp(overrides: Record<string, string> = {}) {
   if (!existsSync(path.resolve('dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build` before the browser journeys.');
-  const t = await createTestApp();
+  const t = await createTestApp(overrides);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
   return { baseUrl: `http://127.0.0.1:${port}`, close: t.close, t };

@@ -10,6 +10,9 @@ import { CommunitySection } from '../features/communities/components/community-t
 import { AgendaPage } from '../features/agenda/routes/agenda.tsx';
 import { LeadershipPage } from '../features/leadership/routes/leadership.tsx';
 import { ProfilePage } from '../features/orientation/routes/profile.tsx';
+import { AssetPage } from '../features/assets/routes/asset.tsx';
+import { RepositoryPage } from '../features/assets/routes/repository.tsx';
+import { ReviewQueuePage } from '../features/assets/routes/reviews.tsx';
 import { SubgroupPage } from '../features/subgroups/routes/subgroup.tsx';
 import { SubgroupsPage } from '../features/subgroups/routes/subgroups.tsx';
 import { CalendarFeedsPage } from '../features/events/routes/calendar-feeds.tsx';
@@ -253,6 +256,31 @@ const eventsRoute = createRoute({
     );
   },
 });
+
+const repositoryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/c/$slug/repository',
+  component: function Repository() {
+    const { slug } = repositoryRoute.useParams();
+    return (
+      <CommunitySection key={slug} slug={slug} tab="repository" title="Repository" lead="What the community has written down, uploaded and linked, each with a steward who keeps it fresh.">
+        {(c) => <RepositoryPage community={c} />}
+      </CommunitySection>
+    );
+  },
+});
+
+const assetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/assets/$id',
+  component: function Asset() {
+    const n = Number(assetRoute.useParams().id);
+    if (!Number.isSafeInteger(n) || n <= 0) return <NotFound what="asset" />;
+    return <AssetPage key={n} id={n} />;
+  },
+});
+
+const reviewQueueRoute = createRoute({ getParentRoute: () => rootRoute, path: '/me/reviews', component: ReviewQueuePage });
 
 const newEventRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -549,6 +577,9 @@ const routeTree = rootRoute.addChildren([
   ...practiceGroupRoutes,
   ...projectRoutes,
   eventsRoute,
+  repositoryRoute,
+  assetRoute,
+  reviewQueueRoute,
   newEventRoute,
   rhythmRoute,
   eventRoute,

@@ -25,7 +25,8 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
-async function ensureCsrf() {
+/** The CSRF token for writes sent outside `api` (uploads with progress). */
+export async function ensureCsrf() {
   if (csrfToken) return csrfToken;
   const res = await fetch('/api/auth/session', { credentials: 'same-origin' });
   const body = (await res.json()) as { csrfToken: string };

@@ -10,7 +10,7 @@ import { usePageTitle } from '../../../lib/title.ts';
 import { paths } from '../../../paths.ts';
 import { isNotFound, useCommunity } from '../api/communities.ts';
 
-export type CommunityTab = 'conversations' | 'members' | 'leadership' | 'agenda' | 'groups' | 'projects' | 'profile' | 'plan' | 'launch' | 'events';
+export type CommunityTab = 'conversations' | 'members' | 'leadership' | 'agenda' | 'groups' | 'projects' | 'profile' | 'plan' | 'launch' | 'events' | 'repository';
 
 interface TabDef {
   key: CommunityTab;
@@ -30,6 +30,7 @@ const TABS: TabDef[] = [
   { key: 'members', label: 'Members', href: paths.members },
   { key: 'leadership', label: 'Leadership', href: paths.leadership, readers: true },
   { key: 'events', label: 'Events', href: paths.events, readers: true },
+  { key: 'repository', label: 'Repository', href: paths.repository, readers: true },
   { key: 'agenda', label: 'Agenda', href: paths.agenda, feature: 'learning_agenda', readers: true },
   { key: 'groups', label: 'Groups', href: paths.practiceGroups, feature: 'practice_groups', readers: true },
   { key: 'projects', label: 'Projects', href: paths.projects, feature: 'projects', readers: true },

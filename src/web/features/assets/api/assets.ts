@@ -1,0 +1,70 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { AssetDetail, AssetReuseView, AssetSummary, AssetVersionView, CreateAssetInput, UpdateAssetInput } from '../../../../shared/contracts/assets.ts';
+import type { Page } from '../../../../shared/contracts/common.ts';
+import { ApiError, api, ensureCsrf, qs } from '../../../lib/api.ts';
+
+export const assetKeys = {
+  list: (slug: string) => ['assets', 'list', slug] as const,
+  one: (id: number) => ['assets', 'one', id] as const,
+  reviews: ['assets', 'reviews'] as const,
+};
+
+export function useAssets(slug: string, filter: { status?: string; needsReview?: boolean }) {
+  return useInfiniteQuery({
+    queryKey: [...assetKeys.list(slug), filter],
+    queryFn: ({ pageParam }) =>
+      api<Page<AssetSummary>>('GET', `/api/communities/${encodeURIComponent(slug)}/assets${qs({ ...filter, cursor: pageParam, limit: 20 })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+export const useAsset = (id: number) => useQuery({ queryKey: assetKeys.one(id), queryFn: () => api<AssetDetail>('GET', `/api/assets/${id}`) });
+export const useVersions = (id: number) =>
+  useQuery({ queryKey: [...assetKeys.one(id), 'versions'], queryFn: () => api<Page<AssetVersionView>>('GET', `/api/assets/${id}/versions?limit=50`) });
+export const useReuses = (id: number) =>
+  useQuery({ queryKey: [...assetKeys.one(id), 'reuses'], queryFn: () => api<Page<AssetReuseView>>('GET', `/api/assets/${id}/reuses?limit=50`) });
+export const useReviewQueue = () => useQuery({ queryKey: assetKeys.reviews, queryFn: () => api<Page<AssetSummary>>('GET', '/api/me/reviews?limit=50') });
+
+export const createAsset = (slug: string, input: CreateAssetInput) => api<AssetDetail>('POST', `/api/communities/${encodeURIComponent(slug)}/assets`, input);
+export const updateAsset = (id: number, input: UpdateAssetInput) => api<AssetDetail>('PATCH', `/api/assets/${id}`, input);
+export const restoreVersion = (id: number, number: number) => api<AssetDetail>('POST', `/api/assets/${id}/versions/${number}/restore`);
+export const recordReuse = (id: number, note: string) => api<AssetReuseView>('POST', `/api/assets/${id}/reuses`, { note });
+export const reviewAsset = (id: number, action: 'confirm' | 'retire' | 'reactivate') => api<AssetDetail>('POST', `/api/assets/${id}/review`, { action });
+
+/**
+ * Sends a file with its fields as multipart/form-data, reporting progress (0–1); fetch cannot
+ * report upload progress, XMLHttpRequest can. Failures reject with ApiError like `api`.
+ */
+export async function uploadWithProgress<T>(url: string, file: File, fields: Record<string, string>, onProgress: (fraction: number) => void): Promise<T> {
+  const csrf = await ensureCsrf();
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append('file', file);
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('x-csrf-token', csrf);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      let body: { detail?: string; title?: string; code?: string; errors?: { path: string; message: string }[] } = {};
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // Not JSON: fall back to a plain message below.
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
+      const fieldErrors: Record<string, string> = {};
+      for (const e of body.errors ?? []) fieldErrors[e.path] ??= e.message;
+      reject(new ApiError(xhr.status, body.code ?? String(xhr.status), body.detail ?? body.title ?? 'The upload failed. Please try again.', fieldErrors));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'We could not reach the server. Check your connection and try again.', {}));
+    xhr.send(form);
+  });
+}
+
+export const uploadAsset = (slug: string, file: File, fields: Record<string, string>, onProgress: (f: number) => void) =>
+  uploadWithProgress<AssetDetail>(`/api/communities/${encodeURIComponent(slug)}/assets/files`, file, fields, onProgress);
+export const uploadNewFile = (id: number, file: File, onProgress: (f: number) => void) => uploadWithProgress<AssetDetail>(`/api/assets/${id}/file`, file, {}, onProgress);

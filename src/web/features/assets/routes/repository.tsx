@@ -1,0 +1,184 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { assetFields, createAssetInput, type AssetSummary } from '../../../../shared/contracts/assets.ts';
+import type { CommunityDetail } from '../../../../shared/contracts/communities.ts';
+import { learningActivities } from '../../../../shared/model/catalogue.ts';
+import { Button } from '../../../components/ui/button.tsx';
+import { Alert, Badge, EmptyState, Loading } from '../../../components/ui/feedback.tsx';
+import { ChoiceCards, SelectField, TextArea, TextField } from '../../../components/ui/field.tsx';
+import { Card, Section } from '../../../components/ui/layout.tsx';
+import { LoadMore } from '../../../components/ui/load-more.tsx';
+import { messageOf } from '../../../lib/api.ts';
+import { formatDate, plural } from '../../../lib/format.ts';
+import { useFormErrors, validate } from '../../../lib/forms.ts';
+import { AppLink } from '../../../lib/link.tsx';
+import { paths } from '../../../paths.ts';
+import { assetKeys, createAsset, uploadAsset, useAssets } from '../api/assets.ts';
+import { FileDrop, UploadProgress } from '../components/file-drop.tsx';
+
+type Kind = 'file' | 'article' | 'link';
+const kindNames: Record<Kind, string> = { file: 'File', article: 'Article', link: 'Link' };
+
+/** Labels an asset that is retired or past its review date. */
+export function FreshnessBadges({ a }: { a: Pick<AssetSummary, 'status' | 'needsReview'> }) {
+  return (
+    <>
+      {a.status === 'retired' && <Badge tone="neutral">Retired</Badge>}
+      {a.needsReview && <Badge tone="warning">Needs review</Badge>}
+    </>
+  );
+}
+
+function AddForm({ slug }: { slug: string }) {
+  const qc = useQueryClient();
+  const [kind, setKind] = useState<Kind>('file');
+  const [v, setV] = useState({ title: '', summary: '', tags: '', activityType: '', body: '', url: '' });
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  // A new key clears the native file input after an upload.
+  const [pickerKey, setPickerKey] = useState(0);
+  const [done, setDone] = useState<{ id: number; title: string } | null>(null);
+  const errors = useFormErrors();
+  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
+  const tags = v.tags
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setDone(null);
+    const common = { title: v.title, summary: v.summary, tags, activityType: v.activityType || null };
+    const checked = kind === 'file' ? validate(assetFields, common) : validate(createAssetInput, { ...common, kind, body: v.body, url: v.url });
+    if (checked.errors) return errors.setFields(checked.errors);
+    if (kind === 'file' && !file) return errors.setFields({ file: 'Choose a file to upload.' });
+    errors.clear();
+    setBusy(true);
+    setProgress(null);
+    try {
+      let created: { id: number; title: string };
+      if (kind === 'file' && file) {
+        setProgress(0);
+        created = await uploadAsset(slug, file, { title: v.title, summary: v.summary, tags: tags.join(','), activityType: v.activityType }, setProgress);
+      } else {
+        created = await createAsset(slug, { ...common, kind, body: v.body, url: v.url, topicIds: [], eventIds: [] } as Parameters<typeof createAsset>[1]);
+      }
+      setV({ title: '', summary: '', tags: '', activityType: '', body: '', url: '' });
+      setFile(null);
+      setPickerKey((k) => k + 1);
+      setDone(created);
+      await qc.invalidateQueries({ queryKey: assetKeys.list(slug) });
+    } catch (err) {
+      errors.fromError(err, ['title', 'summary', 'tags', 'activityType', 'body', 'url', 'file']);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-3">
+      {errors.form && <Alert tone="error">{errors.form}</Alert>}
+      <ChoiceCards
+        legend="What are you adding?"
+        name="asset-kind"
+        columns={1}
+        value={kind}
+        onChange={(k) => setKind(k as Kind)}
+        choices={[
+          { key: 'file', name: 'A file', description: 'PDF, Word, image or text' },
+          { key: 'article', name: 'An article', description: 'Written here in Markdown' },
+          { key: 'link', name: 'A link', description: 'A page elsewhere' },
+        ]}
+      />
+      <TextField label="Title" value={v.title} onChange={set('title')} error={errors.fields.title} />
+      <TextArea label="Summary" optional rows={2} value={v.summary} onChange={set('summary')} error={errors.fields.summary} />
+      {kind === 'file' && <FileDrop key={pickerKey} file={file} onFile={setFile} error={errors.fields.file} />}
+      {kind === 'article' && <TextArea label="Article" rows={8} value={v.body} onChange={set('body')} error={errors.fields.body} hint="Markdown is welcome." />}
+      {kind === 'link' && <TextField label="Web address" type="url" value={v.url} onChange={set('url')} error={errors.fields.url} />}
+      <TextField label="Tags" optional value={v.tags} onChange={set('tags')} error={errors.fields.tags} hint="Separate tags with commas." />
+      <SelectField label="Learning activity it came from" value={v.activityType} onChange={set('activityType')} error={errors.fields.activityType}>
+        <option value="">None</option>
+        {learningActivities.map((a) => (
+          <option key={a.key} value={a.key}>
+            {a.name}
+          </option>
+        ))}
+      </SelectField>
+      {progress !== null && <UploadProgress fraction={progress} />}
+      <Button type="submit" busy={busy}>
+        Add to the repository
+      </Button>
+      <p aria-live="polite" className="text-sm text-emerald-800">
+        {done && (
+          <>
+            Added. <AppLink href={paths.asset(done.id)} className="underline">Open “{done.title}”</AppLink>
+          </>
+        )}
+      </p>
+    </form>
+  );
+}
+
+function Row({ a }: { a: AssetSummary }) {
+  return (
+    <Card as="li" className="p-4">
+      <div className="flex flex-wrap items-center gap-1.5 text-xs">
+        <Badge>{kindNames[a.kind]}</Badge>
+        <FreshnessBadges a={a} />
+      </div>
+      <h3 className="mt-2 font-semibold">
+        <AppLink href={paths.asset(a.id)} className="text-slate-900 underline-offset-2 hover:text-brand-800 hover:underline">
+          {a.title}
+        </AppLink>
+      </h3>
+      {a.summary && <p className="mt-1 text-sm text-slate-700">{a.summary}</p>}
+      <p className="mt-2 text-sm text-slate-600">
+        {a.steward ? <>Steward {a.steward.displayName} · </> : null}review by {formatDate(`${a.reviewBy}T00:00:00Z`)} · {plural(a.reuseCount, 'reuse')}
+      </p>
+    </Card>
+  );
+}
+
+/** The community's repository: what it has written down, uploaded and linked, and a form to add more. */
+export function RepositoryPage({ community }: { community: CommunityDetail }) {
+  const [filter, setFilter] = useState<'' | 'needsReview' | 'retired'>('');
+  const list = useAssets(community.slug, filter === 'needsReview' ? { needsReview: true } : filter === 'retired' ? { status: 'retired' } : {});
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      <Section
+        title="Assets"
+        actions={
+          <SelectField label="Show" value={filter} onChange={(e) => setFilter(e.target.value as typeof filter)}>
+            <option value="">Everything</option>
+            <option value="needsReview">Needs review</option>
+            <option value="retired">Retired</option>
+          </SelectField>
+        }
+      >
+        {list.isPending ? (
+          <Loading label="Loading the repository…" />
+        ) : list.isError ? (
+          <Alert tone="error">{messageOf(list.error)}</Alert>
+        ) : items.length === 0 ? (
+          <EmptyState title="Nothing here yet">Add the guides, slides and links people keep asking for.</EmptyState>
+        ) : (
+          <ul className="space-y-3">
+            {items.map((a) => (
+              <Row key={a.id} a={a} />
+            ))}
+          </ul>
+        )}
+        <LoadMore hasMore={Boolean(list.hasNextPage)} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} />
+      </Section>
+      {community.viewer.canPost && (
+        <Section title="Add to the repository">
+          <Card className="p-4">
+            <AddForm slug={community.slug} />
+          </Card>
+        </Section>
+      )}
+    </div>
+  );
+}
