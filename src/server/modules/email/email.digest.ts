@@ -8,7 +8,7 @@ import { canReadCommunitySql, canReadTopicSql, canSeeCommunitySql } from './emai
 
 /** People per claimed batch: one transaction, a fixed number of queries. */
 const BATCH = 500;
-const MAX = { forYou: 10, newTopics: 8, questions: 5, busy: 3 } as const;
+const MAX = { forYou: 10, newTopics: 8, questions: 5, busy: 3, reviews: 5 } as const;
 /** Open questions older than this are left to the community's own pages. */
 const QUESTION_DAYS = 14;
 
@@ -45,6 +45,14 @@ interface Candidate {
   is_question: boolean;
   reply_count: number;
   tags: string[];
+  community_name: string;
+}
+
+/** A repository asset the person stewards whose review date has passed. */
+interface DueReview {
+  id: number;
+  title: string;
+  review_by: string;
   community_name: string;
 }
 
@@ -183,11 +191,24 @@ async function composeDigests(app: FastifyInstance, tx: Tx, people: Person[], no
   const expertise = (
     await tx.execute<{ user_id: number; tag: string }>(sql`select user_id, tag from expertise where user_id in (${userIds})`)
   ).rows;
+  // Repository assets they steward whose review date has passed (issue 6), where they may still read them.
+  const reviews = (
+    await tx.execute<DueReview & { user_id: number } & Record<string, unknown>>(sql`
+      select u.id as user_id, d.id, d.title, d.review_by::text as review_by, d.community_name
+      from users u
+      cross join lateral (
+        select a.id, a.title, a.review_by, c.name as community_name from assets a join communities c on c.id = a.community_id
+        where a.steward_id = u.id and a.status = 'active' and a.review_by < (${now})::date
+          and ${canReadCommunitySql(sql`u.id`, sql`u.site_role`, sql`a.community_id`)}
+        order by a.review_by, a.id limit ${MAX.reviews}) d
+      where u.id in (${userIds})`)
+  ).rows;
 
   const byCommunity = group(candidates, (c) => c.community_id);
   const followsBy = group(follows, (f) => Number(f.user_id));
   const notesBy = group(notes, (n) => Number(n.user_id));
   const tagsBy = group(expertise, (e) => Number(e.user_id));
+  const reviewsBy = group(reviews, (r) => Number(r.user_id));
 
   const out: OutgoingEmail[] = [];
   for (const person of people) {
@@ -196,7 +217,7 @@ async function composeDigests(app: FastifyInstance, tx: Tx, people: Person[], no
       for (const c of byCommunity.get(Number(f.community_id)) ?? []) if (!mine.has(c.topic_id)) mine.set(c.topic_id, c);
     }
     const tags = new Set((tagsBy.get(person.id) ?? []).map((e) => e.tag));
-    const email = digestEmail(app.env.appUrl, person, notesBy.get(person.id) ?? [], [...mine.values()], tags);
+    const email = digestEmail(app.env.appUrl, person, notesBy.get(person.id) ?? [], [...mine.values()], tags, reviewsBy.get(person.id) ?? []);
     if (email) out.push(email);
   }
   return out;
@@ -234,6 +255,7 @@ export function digestEmail(
   notes: DigestNotification[],
   topics: Candidate[],
   expertise: Set<string>,
+  reviews: DueReview[] = [],
 ): OutgoingEmail | null {
   const others = topics.filter((t) => t.author_id !== person.id);
   const forYou = notes.slice(0, MAX.forYou).map((n) => noteLink(appUrl, n));
@@ -261,13 +283,14 @@ export function digestEmail(
     topics.filter((t) => t.last_activity_at > person.since && t.reply_count > 0).sort((a, b) => b.reply_count - a.reply_count),
     MAX.busy,
   );
-  if (!forYou.length && !newTopics.length && !questions.length && !busy.length) return null;
+  if (!forYou.length && !newTopics.length && !questions.length && !busy.length && !reviews.length) return null;
 
   const period = person.digest_frequency === 'weekly' ? 'weekly' : 'daily';
   const counts = [
     forYou.length ? plural(forYou.length, 'update') : '',
     newTopics.length ? plural(newTopics.length, 'new topic') : '',
     questions.length ? `${plural(questions.length, 'question')} you could answer` : '',
+    reviews.length ? `${plural(reviews.length, 'asset')} to review` : '',
   ].filter(Boolean);
   const subject = `Your ${period} digest${counts.length ? `: ${counts.join(', ')}` : ''}`;
   const rendered = renderEmail(appUrl, {
@@ -276,6 +299,10 @@ export function digestEmail(
     paragraphs: [`Here is what happened in your communities since ${person.since.toUTCString().slice(0, 16)}.`],
     sections: [
       { title: 'For you', links: forYou },
+      {
+        title: 'Due for your review',
+        links: reviews.map((r) => ({ title: r.title, url: `${appUrl}/assets/${r.id}`, meta: `In ${r.community_name} · review was due ${r.review_by}` })),
+      },
       {
         title: 'Questions you could answer',
         links: questions.map((t) => {
