@@ -97,6 +97,18 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
     await page.getByRole('button', { name: 'Confirm it is still right' }).click();
     await page.getByText(/^Fresh until/).waitFor();
     expect(await page.getByText('Needs review').count()).toBe(0);
+    // She replaces the file (a new version, with progress) and then restores the first version.
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const notesPath = path.join(dataDir, 'method-notes.txt');
+    await writeFile(notesPath, 'Updated method: calibrate weekly.');
+    await page.getByLabel('File', { exact: true }).setInputFiles(notesPath);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Version 2 (current)', { exact: false }).waitFor();
+    await page.getByText('method-notes.txt').waitFor();
+    await check(page, 'asset-version-2');
+    await page.getByRole('button', { name: 'Restore version 1' }).click();
+    await page.getByText(/Version 3 \(current\).*restored from version 1/).waitFor();
+    await page.getByText('turbidity-method.pdf').waitFor();
     await page.goto(`${base}/me/reviews`);
     await page.getByText('Nothing to review').waitFor();
     await check(page, 'review-queue-empty');

@@ -14,6 +14,7 @@ import { AppLink } from '../../../lib/link.tsx';
 import { usePageTitle } from '../../../lib/title.ts';
 import { paths } from '../../../paths.ts';
 import { assetKeys, recordReuse, restoreVersion, reviewAsset, useAsset, useReuses, useVersions } from '../api/assets.ts';
+import { EditAsset } from '../components/edit-asset.tsx';
 import { FreshnessBadges } from './repository.tsx';
 
 const sizeOf = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
@@ -167,6 +168,7 @@ function History({ a }: { a: AssetDetail }) {
 export function AssetPage({ id }: { id: number }) {
   const query = useAsset(id);
   const reuses = useReuses(id);
+  const [editing, setEditing] = useState(false);
   const a = query.data;
   usePageTitle(a ? a.title : query.isError ? 'Not found' : null);
   if (query.isPending) return <Loading label="Loading…" />;
@@ -196,7 +198,18 @@ export function AssetPage({ id }: { id: number }) {
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-6">
           <Card className="p-4">
-            <Content v={a.version} />
+            {editing ? (
+              <EditAsset a={a} onDone={() => setEditing(false)} />
+            ) : (
+              <>
+                <Content v={a.version} />
+                {a.viewer.canEdit && (
+                  <Button variant="secondary" size="sm" className="mt-4" onClick={() => setEditing(true)}>
+                    Edit
+                  </Button>
+                )}
+              </>
+            )}
           </Card>
           <Section title={`Reuse (${plural(a.reuseCount, 'time')})`}>
             {a.viewer.canReuse && <ReuseForm a={a} />}
