@@ -75,6 +75,16 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
     await page.getByRole('listitem').getByRole('link', { name: 'Turbidity method' }).waitFor();
     await check(page, 'repository-added');
 
+    // As coordinator she curates it into an ordered collection.
+    await page.getByLabel('New collection').fill('Onboarding kit');
+    await page.getByRole('button', { name: 'Start the collection' }).click();
+    await page.getByRole('link', { name: 'Onboarding kit' }).click();
+    await page.getByRole('heading', { name: 'Onboarding kit', level: 1 }).waitFor();
+    await page.getByLabel('Add an asset').selectOption({ label: 'Turbidity method' });
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('button', { name: 'Remove Turbidity method' }).waitFor();
+    await check(page, 'collection');
+
     // Jonas finds it by words that appear only inside the PDF, and marks it reused.
     const other = await signedInPage('jonas');
     await other.goto(`${base}/search?q=${encodeURIComponent('formazin standards')}`);

@@ -22,6 +22,7 @@ export const paths = {
   events: (slug: string) => `/c/${slug}/events`,
   repository: (slug: string) => `/c/${slug}/repository`,
   asset: (id: number) => `/assets/${id}`,
+  collection: (id: number) => `/collections/${id}`,
   reviews: () => '/me/reviews',
   newEvent: (slug: string) => `/c/${slug}/events/new`,
   rhythm: (slug: string) => `/c/${slug}/rhythm`,

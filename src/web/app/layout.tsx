@@ -128,6 +128,11 @@ function UserMenu({ displayName, username, admin, support }: { displayName: stri
             </AppLink>
           </li>
           <li>
+            <AppLink href={paths.reviews()} className={item}>
+              Your review queue
+            </AppLink>
+          </li>
+          <li>
             <AppLink href="/invitations" className={item}>
               Invitations
               {count > 0 && <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{count}</span>}

@@ -11,6 +11,7 @@ import { AgendaPage } from '../features/agenda/routes/agenda.tsx';
 import { LeadershipPage } from '../features/leadership/routes/leadership.tsx';
 import { ProfilePage } from '../features/orientation/routes/profile.tsx';
 import { AssetPage } from '../features/assets/routes/asset.tsx';
+import { CollectionPage } from '../features/assets/routes/collection.tsx';
 import { RepositoryPage } from '../features/assets/routes/repository.tsx';
 import { ReviewQueuePage } from '../features/assets/routes/reviews.tsx';
 import { SubgroupPage } from '../features/subgroups/routes/subgroup.tsx';
@@ -277,6 +278,16 @@ const assetRoute = createRoute({
     const n = Number(assetRoute.useParams().id);
     if (!Number.isSafeInteger(n) || n <= 0) return <NotFound what="asset" />;
     return <AssetPage key={n} id={n} />;
+  },
+});
+
+const collectionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/collections/$id',
+  component: function Collection() {
+    const n = Number(collectionRoute.useParams().id);
+    if (!Number.isSafeInteger(n) || n <= 0) return <NotFound what="collection" />;
+    return <CollectionPage key={n} id={n} />;
   },
 });
 
@@ -579,6 +590,7 @@ const routeTree = rootRoute.addChildren([
   eventsRoute,
   repositoryRoute,
   assetRoute,
+  collectionRoute,
   reviewQueueRoute,
   newEventRoute,
   rhythmRoute,

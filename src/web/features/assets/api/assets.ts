@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { AssetDetail, AssetReuseView, AssetSummary, AssetVersionView, CreateAssetInput, UpdateAssetInput } from '../../../../shared/contracts/assets.ts';
+import type { AssetDetail, AssetReuseView, AssetSummary, AssetVersionView, CollectionDetail, CollectionSummary, CreateAssetInput, UpdateAssetInput } from '../../../../shared/contracts/assets.ts';
 import type { Page } from '../../../../shared/contracts/common.ts';
 import { ApiError, api, ensureCsrf, qs } from '../../../lib/api.ts';
 
@@ -68,3 +68,14 @@ export async function uploadWithProgress<T>(url: string, file: File, fields: Rec
 export const uploadAsset = (slug: string, file: File, fields: Record<string, string>, onProgress: (f: number) => void) =>
   uploadWithProgress<AssetDetail>(`/api/communities/${encodeURIComponent(slug)}/assets/files`, file, fields, onProgress);
 export const uploadNewFile = (id: number, file: File, onProgress: (f: number) => void) => uploadWithProgress<AssetDetail>(`/api/assets/${id}/file`, file, {}, onProgress);
+
+export const collectionKeys = { list: (slug: string) => ['collections', 'list', slug] as const, one: (id: number) => ['collections', 'one', id] as const };
+export const useCollections = (slug: string) =>
+  useQuery({
+    queryKey: collectionKeys.list(slug),
+    queryFn: () => api<Page<CollectionSummary>>('GET', `/api/communities/${encodeURIComponent(slug)}/collections?limit=50`),
+  });
+export const useCollection = (id: number) => useQuery({ queryKey: collectionKeys.one(id), queryFn: () => api<CollectionDetail>('GET', `/api/collections/${id}`) });
+export const createCollection = (slug: string, input: { title: string; description: string }) =>
+  api<CollectionDetail>('POST', `/api/communities/${encodeURIComponent(slug)}/collections`, input);
+export const setCollectionItems = (id: number, assetIds: number[]) => api<CollectionDetail>('PUT', `/api/collections/${id}/items`, { assetIds });

@@ -14,6 +14,7 @@ import { useFormErrors, validate } from '../../../lib/forms.ts';
 import { AppLink } from '../../../lib/link.tsx';
 import { paths } from '../../../paths.ts';
 import { assetKeys, createAsset, uploadAsset, useAssets } from '../api/assets.ts';
+import { Collections } from '../components/collections.tsx';
 import { FileDrop, UploadProgress } from '../components/file-drop.tsx';
 
 type Kind = 'file' | 'article' | 'link';
@@ -140,6 +141,9 @@ function Row({ a }: { a: AssetSummary }) {
   );
 }
 
+/** Curators: the cybrarian and coordinators (the server decides; this only hides the form). */
+const canCurate = (c: CommunityDetail) => c.viewer.canModerate || (c.viewer.membership === 'active' && c.viewer.roles.includes('cybrarian'));
+
 /** The community's repository: what it has written down, uploaded and linked, and a form to add more. */
 export function RepositoryPage({ community }: { community: CommunityDetail }) {
   const [filter, setFilter] = useState<'' | 'needsReview' | 'retired'>('');
@@ -172,13 +176,20 @@ export function RepositoryPage({ community }: { community: CommunityDetail }) {
         )}
         <LoadMore hasMore={Boolean(list.hasNextPage)} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} />
       </Section>
-      {community.viewer.canPost && (
-        <Section title="Add to the repository">
+      <div className="space-y-6">
+        {community.viewer.canPost && (
+          <Section title="Add to the repository">
+            <Card className="p-4">
+              <AddForm slug={community.slug} />
+            </Card>
+          </Section>
+        )}
+        <Section title="Collections">
           <Card className="p-4">
-            <AddForm slug={community.slug} />
+            <Collections slug={community.slug} canCurate={canCurate(community)} />
           </Card>
         </Section>
-      )}
+      </div>
     </div>
   );
 }
