@@ -1,3 +1,4 @@
+import { bigintArray } from '../../db/arrays.ts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
 import type { CreateTopicInput } from '../../../shared/contracts/conversations.ts';
@@ -144,7 +145,7 @@ export async function reply(db: Db, viewer: Viewer, topicId: number, body: strin
       values (${topicId}, ${viewer.id}, ${parentId ?? null}, ${body}, ${html}, ${searchVector(null, body)})
       returning id, created_at
     ),
-    m as (insert into mentions (post_id, user_id) select p.id, u from p, unnest(${`{${mentionedIds.join(',')}}`}::bigint[]) u),
+    m as (insert into mentions (post_id, user_id) select p.id, u from p, unnest(${bigintArray(mentionedIds)}) u),
     t as (update topics set reply_count = reply_count + 1, last_activity_at = (select created_at from p) where id = ${topicId}),
     tc as (update topic_communities set last_activity_at = (select created_at from p) where topic_id = ${topicId}),
     live as (select ${topicEventSql(topicId, 'reply')} as sent)

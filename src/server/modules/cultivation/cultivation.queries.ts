@@ -1,3 +1,4 @@
+import { textArray } from '../../db/arrays.ts';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { MAX_OWN_TASKS } from '../../../shared/contracts/cultivation.ts';
@@ -64,7 +65,7 @@ export async function findUsersByUsernames(db: Queryable, usernames: string[]) {
   return db
     .select({ id: users.id, username: users.username })
     .from(users)
-    .where(sql`lower(${users.username}) = any(${sql.param(usernames.map((u) => u.toLowerCase()))}::text[])`);
+    .where(sql`lower(${users.username}) = any(${textArray(usernames.map((u) => u.toLowerCase()))})`);
 }
 
 export async function findPeopleByIds(db: Queryable, ids: number[]) {

@@ -1,3 +1,4 @@
+import { bigintArray } from '../../db/arrays.ts';
 import { sql } from 'drizzle-orm';
 import { eventReminderOffsets } from '../../../shared/model/catalogue.ts';
 import type { Db } from '../../db/client.ts';
@@ -42,7 +43,7 @@ export async function sendDueReminders(db: Db, now = new Date()): Promise<number
         kind: 'event_reminder',
         actorId: null,
         communityId: o.event.communityId,
-        recipients: sql`select unnest(${`{${ids.join(',')}}`}::bigint[])`,
+        recipients: sql`select unnest(${bigintArray(ids)})`,
         data: {
           eventId: o.event.id,
           occurrence: occurrenceKey(o.original),

@@ -1,3 +1,4 @@
+import { bigintArray } from '../../db/arrays.ts';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { agendaItems, communities, eventAgendaItems, eventExceptions, eventNotes, events, eventTopics, subgroups, topics, users } from '../../db/schema/index.ts';
@@ -64,8 +65,8 @@ export async function countsFor(db: Queryable, eventIds: number[], from: Date, t
       coalesce(r.going, 0)::int as going, coalesce(r.maybe, 0)::int as maybe, coalesce(r.not_going, 0)::int as not_going,
       coalesce(r.waitlisted, 0)::int as waitlisted, coalesce(a.attended, 0)::int as attended, coalesce(a.first_timers, 0)::int as first_timers
     from (
-      select event_id, occurrence from event_rsvps where event_id = any(${`{${eventIds.join(',')}}`}::bigint[]) and occurrence >= ${from} and occurrence < ${to}
-      union select event_id, occurrence from event_attendance where event_id = any(${`{${eventIds.join(',')}}`}::bigint[]) and occurrence >= ${from} and occurrence < ${to}
+      select event_id, occurrence from event_rsvps where event_id = any(${bigintArray(eventIds)}) and occurrence >= ${from} and occurrence < ${to}
+      union select event_id, occurrence from event_attendance where event_id = any(${bigintArray(eventIds)}) and occurrence >= ${from} and occurrence < ${to}
     ) k
     left join lateral (
       select count(*) filter (where response = 'going' and not waitlisted) as going, count(*) filter (where response = 'maybe') as maybe,

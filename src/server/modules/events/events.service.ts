@@ -1,3 +1,4 @@
+import { bigintArray, textArray } from '../../db/arrays.ts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
 import type { ChangeOccurrenceInput, CreateEventInput, NotesInput, UpdateEventInput } from '../../../shared/contracts/events.ts';
@@ -58,7 +59,7 @@ async function checkLinks(db: Queryable, communityId: number, subgroupId: number
   }
   if (agendaItemIds?.length) {
     const r = await db.execute<{ n: number }>(
-      sql`select count(*)::int as n from agenda_items where community_id = ${communityId} and id = any(${`{${agendaItemIds.join(',')}}`}::bigint[])`,
+      sql`select count(*)::int as n from agenda_items where community_id = ${communityId} and id = any(${bigintArray(agendaItemIds)})`,
     );
     if (r.rows[0].n !== new Set(agendaItemIds).size) throw invalidField('agendaItemIds', 'Some of these learning agenda items are not in this community.');
   }
@@ -270,7 +271,7 @@ async function refreshFirstTimes(tx: Tx, communityId: number, userIds: number[])
   if (!userIds.length) return;
   await tx.execute(sql`update event_attendance a set first_time = (a.occurrence, a.event_id) = (
       select b.occurrence, b.event_id from event_attendance b where b.community_id = a.community_id and b.user_id = a.user_id order by b.occurrence, b.event_id limit 1)
-    where a.community_id = ${communityId} and a.user_id = any(${`{${userIds.join(',')}}`}::bigint[])`);
+    where a.community_id = ${communityId} and a.user_id = any(${bigintArray(userIds)})`);
 }
 
 /** Active members of the community among `usernames`; an unknown name is a 422 on `field`. */
@@ -279,7 +280,7 @@ async function membersByName(db: Queryable, communityId: number, usernames: stri
   const names = [...new Set(usernames.map((u) => u.toLowerCase()))];
   const res = await db.execute<{ id: number; username: string }>(sql`
     select u.id, u.username from users u join memberships m on m.user_id = u.id and m.community_id = ${communityId} and m.status = 'active'
-    where lower(u.username) = any(${`{${names.map((n) => `"${n.replace(/["\\]/g, '')}"`).join(',')}}`}::text[])`);
+    where lower(u.username) = any(${textArray(names)})`);
   if (res.rows.length !== names.length) {
     const found = new Set(res.rows.map((r) => r.username.toLowerCase()));
     throw invalidField(field, `Not a member of this community: ${names.filter((n) => !found.has(n)).join(', ')}.`);
@@ -331,7 +332,7 @@ export async function saveNotes(db: Db, viewer: Viewer, occ: Occurrence, input: 
   const ev = occ.event;
   if (input.topicIds.length) {
     const r = await db.execute<{ n: number }>(sql`select count(distinct t.id)::int as n from topics t join topic_communities tc on tc.topic_id = t.id
-      where tc.community_id = ${ev.communityId} and t.deleted_at is null and t.id = any(${`{${input.topicIds.join(',')}}`}::bigint[])`);
+      where tc.community_id = ${ev.communityId} and t.deleted_at is null and t.id = any(${bigintArray(input.topicIds)})`);
     if (r.rows[0].n !== new Set(input.topicIds).size) throw invalidField('topicIds', 'Link only topics of this community.');
   }
   await db.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import { bigintArray } from '../../db/arrays.ts';
 import { type SQL, sql } from 'drizzle-orm';
 import { type NotificationKind, notificationKinds } from '../../../shared/model/catalogue.ts';
 import type { Queryable } from '../../db/client.ts';
@@ -63,13 +64,10 @@ export async function notify(db: Queryable, e: NotifyEvent): Promise<number> {
   return res.rows[0]?.n ?? 0;
 }
 
-const ids = (xs: number[]) => sql`select unnest(${`{${xs.join(',')}}`}::bigint[])`;
 
 /** A new topic: mentioned people, and watchers of its communities (who were not mentioned). */
 export async function notifyNewTopic(db: Queryable, t: { topicId: number; postId: number; authorId: number; communityIds: number[]; mentionedIds: number[] }) {
-  if (t.mentionedIds.length) {
-    await notify(db, { kind: 'mention', actorId: t.authorId, recipients: ids(t.mentionedIds), topicId: t.topicId, postId: t.postId });
-  }
+  await notifyNewMentions(db, t);
   await notify(db, {
     kind: 'new_topic',
     actorId: t.authorId,
@@ -77,16 +75,14 @@ export async function notifyNewTopic(db: Queryable, t: { topicId: number; postId
     postId: t.postId,
     communityId: t.communityIds[0],
     recipients: sql`select cw.user_id from community_watches cw
-      where cw.community_id in (select unnest(${`{${t.communityIds.join(',')}}`}::bigint[])) and cw.level = 'watching'
-        and cw.user_id <> all(${`{${t.mentionedIds.join(',')}}`}::bigint[])`,
+      where cw.community_id in (select unnest(${bigintArray(t.communityIds)})) and cw.level = 'watching'
+        and cw.user_id <> all(${bigintArray(t.mentionedIds)})`,
   });
 }
 
 /** A reply: mentioned people; then the topic's author, its watchers and the author of the post replied to. */
 export async function notifyReply(db: Queryable, r: { topicId: number; postId: number; authorId: number; parentId?: number; mentionedIds: number[] }) {
-  if (r.mentionedIds.length) {
-    await notify(db, { kind: 'mention', actorId: r.authorId, recipients: ids(r.mentionedIds), topicId: r.topicId, postId: r.postId });
-  }
+  await notifyNewMentions(db, r);
   await notify(db, {
     kind: 'reply',
     actorId: r.authorId,
@@ -96,14 +92,14 @@ export async function notifyReply(db: Queryable, r: { topicId: number; postId: n
         select t.author_id as u from topics t where t.id = ${r.topicId}
         union select w.user_id from topic_watches w where w.topic_id = ${r.topicId} and w.level = 'watching'
         union select p.author_id from posts p where p.id = ${r.parentId ?? null}::bigint
-      ) s where u <> all(${`{${r.mentionedIds.join(',')}}`}::bigint[])`,
+      ) s where u <> all(${bigintArray(r.mentionedIds)})`,
   });
 }
 
-/** Newly added mentions after an edit. */
+/** The people a post mentions (for an edit: only the newly added ones). */
 export async function notifyNewMentions(db: Queryable, m: { topicId: number; postId: number; authorId: number; mentionedIds: number[] }) {
   if (!m.mentionedIds.length) return;
-  await notify(db, { kind: 'mention', actorId: m.authorId, recipients: ids(m.mentionedIds), topicId: m.topicId, postId: m.postId });
+  await notify(db, { kind: 'mention', actorId: m.authorId, recipients: sql`select unnest(${bigintArray(m.mentionedIds)})`, topicId: m.topicId, postId: m.postId });
 }
 
 /** The SQL expression that tells open pages about a change to a topic (sent when the transaction commits). */

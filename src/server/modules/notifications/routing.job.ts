@@ -1,3 +1,4 @@
+import { bigintArray } from '../../db/arrays.ts';
 import { eq, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
 import type { Db } from '../../db/client.ts';
@@ -57,7 +58,7 @@ async function routeOne(tx: Parameters<Parameters<Db['transaction']>[0]>[0], q: 
   if (!experts.length) return 0;
   // Keep the ranking; drop people who may not read the question or who had enough this week.
   const eligible = await tx.execute<{ id: number }>(sql`
-    select x.id from unnest(${`{${experts.map((e) => e.userId).join(',')}}`}::bigint[]) with ordinality as x(id, rank)
+    select x.id from unnest(${bigintArray(experts.map((e) => e.userId))}) with ordinality as x(id, rank)
     where ${userCanReadTopicSql(sql`x.id`, q.id)}
       and (select count(*) from question_routes r where r.user_id = x.id and r.routed_at > now() - interval '7 days') < ${cap}
     order by x.rank

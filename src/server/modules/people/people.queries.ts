@@ -1,3 +1,4 @@
+import { bigintArray, textArray } from '../../db/arrays.ts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
 import { tagLabel, toTag } from '../../../shared/contracts/people.ts';
@@ -22,7 +23,7 @@ export async function expertiseOf(db: Queryable, userIds: number[]) {
   if (userIds.length === 0) return map;
   const res = await db.execute<{ user_id: number; tag: string; level: ExpertiseLevel }>(sql`
     select user_id, tag, level from expertise
-    where user_id = any(${sql.param(userIds)}::bigint[])
+    where user_id = any(${bigintArray(userIds)})
     order by user_id, ${levelOrderSql} desc, tag`);
   for (const r of res.rows) {
     const list = map.get(r.user_id) ?? [];
@@ -240,9 +241,9 @@ export async function findExpertRows(
   if (scope && scope.length === 0) return [];
 
   const readable = scope
-    ? sql`select id from (${readableCommunityIdsSql(viewer)}) r(id) where id = any(${sql.param(scope)}::bigint[])`
+    ? sql`select id from (${readableCommunityIdsSql(viewer)}) r(id) where id = any(${bigintArray(scope)})`
     : readableCommunityIdsSql(viewer);
-  const tagArray = sql`${sql.param(tags)}::text[]`;
+  const tagArray = sql`${textArray(tags)}`;
   // Inline tsquery (not a CTE) so the planner can tell a common word from a rare one (decision 004).
   const tsq = sql`websearch_to_tsquery('english', ${text})`;
   const declaredScope = scope
@@ -359,7 +360,7 @@ export async function findExpertRows(
       full join evidence v on v.user_id = d.user_id
     ),
     top as (
-      select * from scored where not (user_id = any(${sql.param(exclude)}::bigint[]))
+      select * from scored where not (user_id = any(${bigintArray(exclude)}))
       order by score desc, user_id limit ${limit}
     )
     -- Only the page's people get their matching areas spelled out.
