@@ -1,47 +1,18 @@
-import { mkdir } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInContext, startApp } from './support/app.ts';
-import { axeViolations, DESKTOP, launchBrowser, PHONE, settled } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, settled } from './support/browser.ts';
 import { HttpClient } from './support/http.ts';
+import { checkPage, setUpJourney } from './support/journey.ts';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-let base: string;
-const contexts: BrowserContext[] = [];
+const j = setUpJourney();
 const shots = '.tmp/screens/cultivating-roles';
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  base = app.baseUrl;
-  await mkdir(shots, { recursive: true });
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await app?.close();
-});
-
-async function signedInPage(login: string, viewport = DESKTOP): Promise<Page> {
-  const ctx = await browser.newContext({ viewport, reducedMotion: 'reduce' });
-  contexts.push(ctx);
-  ctx.setDefaultTimeout(10_000);
-  await signInContext(ctx, base, login);
-  return ctx.newPage();
-}
-
+const signedInPage = (login: string, viewport = DESKTOP) => j.page({ login, viewport });
 /** axe clean, no sideways scroll, and a screenshot to look at. */
-async function check(page: Page, name: string) {
-  await settled(page);
-  expect(await axeViolations(page), `axe on ${new URL(page.url()).pathname}`).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `sideways scroll on ${name}`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
+const check = (page: Page, name: string) => checkPage(page, shots, name);
 
 describe('journey: a coordinator shares out leadership, profiles the community and chooses its tools', () => {
   it('assigns a cybrarian, sees coverage, rates orientations, switches a feature off and sees it vanish', { timeout: 120_000 }, async () => {
-    const lina = await HttpClient.person(base, 'lina', 'Lina Haddad');
+    const lina = await HttpClient.person(j.base, 'lina', 'Lina Haddad');
     await lina.post('/api/communities', {
       name: 'Pumping station operators',
       slug: 'pumping-stations',
@@ -51,7 +22,7 @@ describe('journey: a coordinator shares out leadership, profiles the community a
       purpose: 'Fewer breakdowns, shared checklists.',
       visibility: 'open',
     });
-    const ola = await HttpClient.person(base, 'ola', 'Ola Nordmann');
+    const ola = await HttpClient.person(j.base, 'ola', 'Ola Nordmann');
     await ola.post('/api/communities/pumping-stations/join');
     const topic = await ola.post<{ id: number }>('/api/topics', {
       communities: ['pumping-stations'],
@@ -66,7 +37,7 @@ describe('journey: a coordinator shares out leadership, profiles the community a
 
     const page = await signedInPage('lina');
     // Give Ola the cybrarian role on the members page.
-    await page.goto(`${base}/c/pumping-stations/members`);
+    await page.goto(`${j.base}/c/pumping-stations/members`);
     await page.getByText('Change roles for Ola Nordmann').click();
     await page.getByRole('checkbox', { name: 'Cybrarian' }).click();
     await expect.poll(() => page.getByText('Ola Nordmann is now cybrarian.').count()).toBe(1);
@@ -110,11 +81,11 @@ describe('journey: a coordinator shares out leadership, profiles the community a
     await settled(page);
     await page.getByRole('button', { name: 'Switch off learning agenda' }).click();
     await expect.poll(() => page.getByRole('link', { name: 'Agenda' }).count()).toBe(0);
-    await page.goto(`${base}/c/pumping-stations/agenda`);
+    await page.goto(`${j.base}/c/pumping-stations/agenda`);
     await settled(page);
     expect(await page.getByText('This community does not use this tool').count()).toBe(1);
     // The topic no longer shows the agenda item it served.
-    await page.goto(`${base}/topics/${topic.id}`);
+    await page.goto(`${j.base}/topics/${topic.id}`);
     await settled(page);
     expect(await page.getByText('Works on the learning agenda').count()).toBe(0);
 
@@ -125,7 +96,7 @@ describe('journey: a coordinator shares out leadership, profiles the community a
       ['profile', 'profile-phone'],
       ['groups', 'groups-phone'],
     ] as const) {
-      await phone.goto(`${base}/c/pumping-stations/${path}`);
+      await phone.goto(`${j.base}/c/pumping-stations/${path}`);
       await check(phone, name);
     }
     expect(await phone.getByRole('button', { name: /Switch/ }).count()).toBe(0);

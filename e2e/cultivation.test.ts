@@ -1,36 +1,18 @@
-import type { Browser, BrowserContext, } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInContext, startApp } from './support/app.ts';
-import { DESKTOP, launchBrowser, settled, expectAccessible } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, settled } from './support/browser.ts';
 import { HttpClient } from './support/http.ts';
+import { setUpJourney } from './support/journey.ts';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-let base: string;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  base = app.baseUrl;
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await app?.close();
-});
+const j = setUpJourney();
 
 describe('journey: from a need to a cultivated community', () => {
   it('advises, walks the launch process, launches, shows the plan, shares leadership, profiles the community and switches a tool off', { timeout: 120_000 }, async () => {
-    await HttpClient.person(base, 'liv', 'Liv Andersen');
-    await HttpClient.person(base, 'kai', 'Kai Moreno');
-    const ctx = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
-    contexts.push(ctx);
-    ctx.setDefaultTimeout(10_000);
-    await signInContext(ctx, base, 'liv');
-    const page = await ctx.newPage();
+    await HttpClient.person(j.base, 'liv', 'Liv Andersen');
+    await HttpClient.person(j.base, 'kai', 'Kai Moreno');
+    const page = await j.page({ login: 'liv' });
 
     // The structure advisor: a practice to get better at, open to anyone, learning from each other.
-    await page.goto(`${base}/communities/new`);
+    await page.goto(`${j.base}/communities/new`);
     await page.getByRole('heading', { level: 1, name: 'Create a community' }).waitFor();
     await page.getByRole('group', { name: 'What do you need the group for?' }).getByLabel(/To get better at a practice/).check();
     await page.getByRole('group', { name: 'Who takes part?' }).getByLabel(/Anyone who cares about it/).check();
@@ -53,7 +35,7 @@ describe('journey: from a need to a cultivated community', () => {
     await page.getByText('1 of 4 answered', { exact: true }).waitFor();
     await expectAccessible(page);
     // A proposal is not public yet.
-    const outsider = new HttpClient(base);
+    const outsider = new HttpClient(j.base);
     expect((await outsider.get<{ items: { slug: string }[] }>('/api/communities?limit=50')).items.map((c) => c.slug)).not.toContain('pressure-transient-analysts');
     await page.getByLabel('What happened at the launch').fill('A first trace-reading session with eight analysts.');
     await page.getByRole('button', { name: 'Launch Pressure transient analysts' }).click();
@@ -71,10 +53,10 @@ describe('journey: from a need to a cultivated community', () => {
     await expectAccessible(page);
 
     // A member joins and becomes the community's cybrarian.
-    const kai = new HttpClient(base);
+    const kai = new HttpClient(j.base);
     await kai.post('/api/auth/signin', { login: 'kai', password: 'a long walk by the river' });
     await kai.post('/api/communities/pressure-transient-analysts/join');
-    await page.goto(`${base}/c/pressure-transient-analysts/members`);
+    await page.goto(`${j.base}/c/pressure-transient-analysts/members`);
     await page.getByText('Change roles for Kai Moreno').click();
     await page.getByRole('checkbox', { name: 'Cybrarian' }).click();
     await expect.poll(() => page.getByText('Kai Moreno is now cybrarian.').count()).toBe(1);
@@ -101,7 +83,7 @@ describe('journey: from a need to a cultivated community', () => {
     await page.getByRole('button', { name: 'Switch off projects' }).click();
     await expect.poll(() => page.getByRole('link', { name: 'Projects' }).count()).toBe(0);
     await expectAccessible(page);
-    const res = await fetch(`${base}/api/communities/pressure-transient-analysts/subgroups?kind=project`);
+    const res = await fetch(`${j.base}/api/communities/pressure-transient-analysts/subgroups?kind=project`);
     expect(res.status).toBe(404);
   });
 });

@@ -1,33 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInContext, startApp } from './support/app.ts';
-import { axeViolations, DESKTOP, launchBrowser, PHONE, settled } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, } from './support/browser.ts';
 import { HttpClient } from './support/http.ts';
+import { checkPage, setUpJourney } from './support/journey.ts';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-let base: string;
+const j = setUpJourney();
 const shots = '.tmp/screens/events';
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  base = app.baseUrl;
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
 /** axe clean, no sideways scroll, and a screenshot to look at. */
-async function check(page: Page, name: string) {
-  await settled(page);
-  expect(await axeViolations(page), `axe on ${new URL(page.url()).pathname}`).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `sideways scroll on ${name}`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
+const check = (page: Page, name: string) => checkPage(page, shots, name);
 
 /** "YYYY-MM-DDTHH:mm" of `d` on Berlin's clock. */
 function berlin(d: Date) {
@@ -39,15 +19,11 @@ function berlin(d: Date) {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
-async function contextFor(login: string, timezoneId: string, viewport = DESKTOP): Promise<BrowserContext> {
-  const ctx = await browser.newContext({ viewport, reducedMotion: 'reduce', timezoneId, locale: 'en-GB' });
-  await signInContext(ctx, base, login);
-  return ctx;
-}
+const contextFor = (login: string, timezoneId: string, viewport = DESKTOP) => j.context({ login, viewport, timezoneId, locale: 'en-GB' });
 
 describe('journey: a community keeps its rhythm', () => {
   it('a coordinator plans a monthly meeting, a member answers, the coordinator records attendance and notes, the rhythm shows it', async () => {
-    const clara = await HttpClient.person(base, 'clara', 'Clara Jensen');
+    const clara = await HttpClient.person(j.base, 'clara', 'Clara Jensen');
     await clara.post('/api/communities', {
       name: 'Water quality samplers',
       slug: 'water-quality',
@@ -57,13 +33,13 @@ describe('journey: a community keeps its rhythm', () => {
       purpose: 'Compare methods and catch problems early.',
       visibility: 'open',
     });
-    const milo = await HttpClient.person(base, 'milo', 'Milo Novak');
+    const milo = await HttpClient.person(j.base, 'milo', 'Milo Novak');
     await milo.post('/api/communities/water-quality/join');
 
     // Clara plans a monthly meeting that started a few minutes ago (so it can be answered and recorded now).
     const coordCtx = await contextFor('clara', 'Europe/Berlin');
     const page = await coordCtx.newPage();
-    await page.goto(`${base}/c/water-quality`);
+    await page.goto(`${j.base}/c/water-quality`);
     await page.getByRole('link', { name: 'Events' }).click();
     await page.getByRole('heading', { level: 1, name: 'Events' }).waitFor();
     await page.getByText('No events in these months').waitFor();
@@ -93,7 +69,7 @@ describe('journey: a community keeps its rhythm', () => {
     // Milo, in New York, answers "Going"; he sees the time in his zone and the organizer's.
     const memberCtx = await contextFor('milo', 'America/New_York');
     const m = await memberCtx.newPage();
-    await m.goto(`${base}/events/${eventId}`);
+    await m.goto(`${j.base}/events/${eventId}`);
     await m.getByRole('heading', { level: 1, name: 'Monthly sampling review' }).waitFor();
     await m.getByText(/the organizer’s clock: .* in Europe\/Berlin/).waitFor();
     await m.getByRole('button', { name: 'Going', exact: true }).click();
@@ -119,7 +95,7 @@ describe('journey: a community keeps its rhythm', () => {
     await check(page, 'event-after-desktop');
 
     // The rhythm view shows the meeting, the attendance and the newcomer, in words and in numbers.
-    await page.goto(`${base}/c/water-quality/rhythm`);
+    await page.goto(`${j.base}/c/water-quality/rhythm`);
     await page.getByRole('heading', { level: 1, name: 'Rhythm' }).waitFor();
     const reading = page.getByTestId('rhythm-reading');
     await reading.getByText(/100% of the people at events came for the first time/).waitFor();
@@ -130,24 +106,24 @@ describe('journey: a community keeps its rhythm', () => {
     await check(page, 'rhythm-desktop');
 
     // The events list shows this month's and next month's meeting.
-    await page.goto(`${base}/c/water-quality/events`);
+    await page.goto(`${j.base}/c/water-quality/events`);
     await expect.poll(() => page.getByRole('link', { name: 'Monthly sampling review' }).count()).toBeGreaterThanOrEqual(2);
     await check(page, 'events-desktop');
 
     // Milo takes a personal calendar link and revokes it.
-    await m.goto(`${base}/me/calendar`);
+    await m.goto(`${j.base}/me/calendar`);
     await m.getByRole('heading', { level: 1, name: 'Calendar feeds' }).waitFor();
     await m.getByText('No calendar links yet').waitFor();
     await m.getByRole('button', { name: 'New personal link' }).click();
     const link = await m.getByLabel(/Your new personal link/).inputValue();
     expect(link).toMatch(/\/api\/calendar\/feeds\/[A-Za-z0-9_-]{43}\.ics$/);
-    const feed = await fetch(link.replace(/^https?:\/\/[^/]+/, base));
+    const feed = await fetch(link.replace(/^https?:\/\/[^/]+/, j.base));
     expect(feed.status).toBe(200);
     expect(await feed.text()).toContain('SUMMARY:Monthly sampling review');
     await check(m, 'calendar-feeds-desktop');
     await m.getByRole('button', { name: /Revoke the link for all my events/ }).click();
     await m.getByText('No calendar links yet').waitFor();
-    expect((await fetch(link.replace(/^https?:\/\/[^/]+/, base))).status).toBe(404);
+    expect((await fetch(link.replace(/^https?:\/\/[^/]+/, j.base))).status).toBe(404);
 
     // The same pages on a phone.
     const phone = await contextFor('clara', 'Europe/Berlin', PHONE);
@@ -159,7 +135,7 @@ describe('journey: a community keeps its rhythm', () => {
       ['/c/water-quality/rhythm', 'rhythm-phone', 'Rhythm'],
       ['/me/calendar', 'calendar-feeds-phone', 'Calendar feeds'],
     ] as const) {
-      await p.goto(base + path);
+      await p.goto(j.base + path);
       await p.getByRole('heading', { level: 1, name: heading }).waitFor();
       await check(p, name);
     }

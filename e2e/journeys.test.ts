@@ -1,37 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, signInContext, startApp } from './support/app.ts';
-import { DESKTOP, launchBrowser, PHONE, settled, expectAccessible } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { PASSWORD, signInContext } from './support/app.ts';
+import { DESKTOP, expectAccessible, PHONE, settled } from './support/browser.ts';
 import { HttpClient } from './support/http.ts';
+import { setUpJourney } from './support/journey.ts';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-let base: string;
-const contexts: BrowserContext[] = [];
+const j = setUpJourney();
+const newPage = (viewport = DESKTOP) => j.page({ viewport });
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  base = app.baseUrl;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-async function newPage(viewport = DESKTOP): Promise<Page> {
-  const ctx = await browser.newContext({ viewport, reducedMotion: 'reduce' });
-  contexts.push(ctx);
-  return ctx.newPage();
-}
-
-/** Every page a journey visits must be free of axe violations once it has settled. */
 describe('journey: a newcomer asks, a member answers, the answer is found', () => {
   const question = 'How do you keep chlorine dosing logs consistent across shifts?';
 
   it('goes from sign-up to an accepted answer that search finds', async () => {
     // An open community already exists, with one other member who knows the answer.
-    const maya = await HttpClient.person(base, 'maya', 'Maya Lindqvist');
+    const maya = await HttpClient.person(j.base, 'maya', 'Maya Lindqvist');
     await maya.post('/api/communities', {
       name: 'Water treatment operators',
       slug: 'water-treatment',
@@ -50,12 +31,12 @@ describe('journey: a newcomer asks, a member answers, the answer is found', () =
       purpose: '',
       visibility: 'open',
     });
-    const ben = await HttpClient.person(base, 'ben', 'Ben Okafor');
+    const ben = await HttpClient.person(j.base, 'ben', 'Ben Okafor');
     await ben.post('/api/communities/water-treatment/join');
 
     // The newcomer arrives and signs up.
     const page = await newPage();
-    await page.goto(base);
+    await page.goto(j.base);
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Communities' }).isVisible()).toBe(true);
     await expectAccessible(page);
     await page.getByRole('banner').getByRole('link', { name: 'Sign up' }).click();
@@ -99,7 +80,7 @@ describe('journey: a newcomer asks, a member answers, the answer is found', () =
 
     // A second member answers.
     const benPage = await newPage();
-    await benPage.goto(`${base}/signin`);
+    await benPage.goto(`${j.base}/signin`);
     await benPage.getByLabel('Email or username').fill('ben');
     await benPage.getByLabel('Password').fill(PASSWORD);
     await benPage.getByRole('button', { name: 'Sign in' }).click();
@@ -133,13 +114,13 @@ describe('journey: a newcomer asks, a member answers, the answer is found', () =
 
 describe('journey: a secret community stays secret', () => {
   it('is invisible to an outsider in lists, search and by URL', async () => {
-    await HttpClient.person(base, 'cora', 'Cora Vance');
-    await HttpClient.person(base, 'otto', 'Otto Becker');
+    await HttpClient.person(j.base, 'cora', 'Cora Vance');
+    await HttpClient.person(j.base, 'otto', 'Otto Becker');
 
     // The coordinator creates a secret community in the browser.
     const page = await newPage();
-    await signInContext(page.context(), base, 'cora');
-    await page.goto(`${base}/communities/new`);
+    await signInContext(page.context(), j.base, 'cora');
+    await page.goto(`${j.base}/communities/new`);
     await page.getByRole('heading', { level: 1, name: 'Create a community' }).waitFor();
     await expectAccessible(page);
     // The structure advisor comes first: one problem to solve points to a task force.
@@ -168,8 +149,8 @@ describe('journey: a secret community stays secret', () => {
 
     // An outsider, signed in, cannot see it anywhere.
     const outsider = await newPage();
-    await signInContext(outsider.context(), base, 'otto');
-    await outsider.goto(base);
+    await signInContext(outsider.context(), j.base, 'otto');
+    await outsider.goto(j.base);
     await outsider.getByRole('heading', { level: 1, name: 'Communities' }).waitFor();
     await settled(outsider);
     await expect(outsider.getByText('Merger integration planning').count()).resolves.toBe(0);
@@ -177,11 +158,11 @@ describe('journey: a secret community stays secret', () => {
     await outsider.getByText('No communities match these filters').waitFor();
     await expectAccessible(outsider);
 
-    await outsider.goto(`${base}/search?q=zeppelin`);
+    await outsider.goto(`${j.base}/search?q=zeppelin`);
     await outsider.getByText('Nothing found').waitFor();
     await expectAccessible(outsider);
 
-    await outsider.goto(`${base}/c/merger-integration-planning`);
+    await outsider.goto(`${j.base}/c/merger-integration-planning`);
     await outsider.getByRole('heading', { level: 1, name: /couldn’t find that community/ }).waitFor();
     await expect(outsider.getByText('Merger integration planning').count()).resolves.toBe(0);
     await expectAccessible(outsider);
@@ -190,18 +171,18 @@ describe('journey: a secret community stays secret', () => {
     await outsider.getByRole('heading', { level: 1, name: /couldn’t find that topic/ }).waitFor();
     await expect(outsider.getByText('Zeppelin').count()).resolves.toBe(0);
 
-    await outsider.goto(`${base}/people/cora`);
+    await outsider.goto(`${j.base}/people/cora`);
     await outsider.getByRole('heading', { level: 1, name: 'Cora Vance' }).waitFor();
     await settled(outsider);
     await expect(outsider.getByText('Merger integration planning').count()).resolves.toBe(0);
 
     // Nor can someone who is not signed in.
     const anonymous = await newPage();
-    await anonymous.goto(`${base}/c/merger-integration-planning`);
+    await anonymous.goto(`${j.base}/c/merger-integration-planning`);
     await anonymous.getByRole('heading', { level: 1, name: /couldn’t find that community/ }).waitFor();
 
     // The coordinator still sees it in their own list.
-    await page.goto(`${base}/?mine=true`);
+    await page.goto(`${j.base}/?mine=true`);
     await page.getByRole('link', { name: 'Merger integration planning' }).waitFor();
   });
 });
@@ -209,12 +190,12 @@ describe('journey: a secret community stays secret', () => {
 describe('on a phone (375 × 800)', () => {
   it('lays out the main pages without sideways scrolling and stays accessible', async () => {
     const page = await newPage(PHONE);
-    await signInContext(page.context(), base, 'noor');
-    const topic = await page.request.get(`${base}/api/communities/water-treatment/topics`);
+    await signInContext(page.context(), j.base, 'noor');
+    const topic = await page.request.get(`${j.base}/api/communities/water-treatment/topics`);
     const { items } = (await topic.json()) as { items: { id: number }[] };
     const pages = ['/', '/c/water-treatment', `/topics/${items[0].id}`, '/search?q=chlorine', '/topics/new?community=water-treatment', '/c/water-treatment/members', '/people/noor', '/signin'];
     for (const path of pages) {
-      await page.goto(base + path);
+      await page.goto(j.base + path);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await settled(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

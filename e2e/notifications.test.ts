@@ -1,26 +1,14 @@
 import { sql } from 'drizzle-orm';
-import type { Browser, } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInContext, startApp } from './support/app.ts';
-import { DESKTOP, launchBrowser, expectAccessible } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.ts';
 import { HttpClient } from './support/http.ts';
+import { setUpJourney } from './support/journey.ts';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  base = app.baseUrl;
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const j = setUpJourney();
 
 describe('journey: a member hears about what needs them', () => {
   it('sees a mention arrive live, follows it, goes weekly, and gets a routed question', async () => {
-    const ana = await HttpClient.person(base, 'ana', 'Ana Moreira');
+    const ana = await HttpClient.person(j.base, 'ana', 'Ana Moreira');
     await ana.post('/api/communities', {
       name: 'Pumping station operators',
       slug: 'pump-ops',
@@ -30,15 +18,13 @@ describe('journey: a member hears about what needs them', () => {
       purpose: 'Fix problems together and keep the stations running.',
       visibility: 'open',
     });
-    const noor = await HttpClient.person(base, 'noor', 'Noor Haddad');
+    const noor = await HttpClient.person(j.base, 'noor', 'Noor Haddad');
     await noor.post('/api/communities/pump-ops/join');
-    await app.t.db.execute(sql`insert into expertise (user_id, tag, level) select id, 'vibration', 'expert' from users where username = 'noor'`);
+    await j.t.db.execute(sql`insert into expertise (user_id, tag, level) select id, 'vibration', 'expert' from users where username = 'noor'`);
 
     // Noor is reading the community page; nothing is unread yet.
-    const ctx = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
-    await signInContext(ctx, base, 'noor');
-    const page = await ctx.newPage();
-    await page.goto(`${base}/c/pump-ops`);
+    const page = await j.page({ login: 'noor' });
+    await page.goto(`${j.base}/c/pump-ops`);
     await page.getByRole('heading', { level: 1, name: 'Pumping station operators' }).waitFor();
     await page.getByRole('link', { name: 'Inbox, nothing unread' }).waitFor();
 
@@ -85,8 +71,8 @@ describe('journey: a member hears about what needs them', () => {
       isQuestion: true,
       tags: ['vibration'],
     });
-    await app.t.db.execute(sql`update topics set created_at = now() - interval '2 days' where id = ${question}`);
-    await app.t.app.jobs.runNow('questions.route');
+    await j.t.db.execute(sql`update topics set created_at = now() - interval '2 days' where id = ${question}`);
+    await j.t.app.jobs.runNow('questions.route');
     await page.getByRole('link', { name: 'Inbox, 1 unread' }).waitFor({ timeout: 10_000 });
     await page.getByRole('link', { name: 'Inbox, 1 unread' }).click();
     const routed = page.getByRole('link', { name: /A question you may be able to answer: “Bearing vibration alarm/ });
@@ -95,6 +81,6 @@ describe('journey: a member hears about what needs them', () => {
     await expectAccessible(page);
     await routed.click();
     await page.getByRole('heading', { level: 1, name: 'Bearing vibration alarm after the impeller swap' }).waitFor();
-    await ctx.close();
+    
   });
 });

@@ -1,36 +1,15 @@
 import sharp from 'sharp';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInContext, startApp } from './support/app.ts';
-import { DESKTOP, launchBrowser, PHONE, expectAccessible } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, expectAccessible, PHONE } from './support/browser.ts';
 import { HttpClient } from './support/http.ts';
+import { setUpJourney } from './support/journey.ts';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-let base: string;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  base = app.baseUrl;
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await app?.close();
-});
-
-async function signedInPage(login: string, viewport = DESKTOP): Promise<Page> {
-  const ctx = await browser.newContext({ viewport, reducedMotion: 'reduce' });
-  contexts.push(ctx);
-  ctx.setDefaultTimeout(10_000);
-  await signInContext(ctx, base, login);
-  return ctx.newPage();
-}
+const j = setUpJourney();
+const signedInPage = (login: string, viewport = DESKTOP) => j.page({ login, viewport });
 
 describe('journey: a member describes what they know and a colleague finds them', () => {
   it('edits a profile, adds expertise and a photo, then shows up in "who knows"', { timeout: 90_000 }, async () => {
-    const lina = await HttpClient.person(base, 'lina', 'Lina Haddad');
+    const lina = await HttpClient.person(j.base, 'lina', 'Lina Haddad');
     await lina.post('/api/communities', {
       name: 'Pumping station operators',
       slug: 'pumping-stations',
@@ -40,12 +19,12 @@ describe('journey: a member describes what they know and a colleague finds them'
       purpose: 'Fewer breakdowns, shared checklists.',
       visibility: 'open',
     });
-    const ola = await HttpClient.person(base, 'ola', 'Ola Nordmann');
+    const ola = await HttpClient.person(j.base, 'ola', 'Ola Nordmann');
     await ola.post('/api/communities/pumping-stations/join');
 
     // Ola fills in their profile.
     const page = await signedInPage('ola');
-    await page.goto(base);
+    await page.goto(j.base);
     await page.getByRole('button', { name: /your menu/ }).click();
     await page.getByRole('link', { name: 'Edit profile' }).click();
     await page.getByRole('heading', { level: 1, name: 'Edit your profile' }).waitFor();
@@ -80,7 +59,7 @@ describe('journey: a member describes what they know and a colleague finds them'
     await expectAccessible(page);
 
     // My communities shows the community and a form of participation.
-    await page.goto(`${base}/me/communities`);
+    await page.goto(`${j.base}/me/communities`);
     await page.getByRole('heading', { level: 1, name: 'My communities' }).waitFor();
     await expect.poll(() => page.getByText('Pumping station operators').isVisible()).toBe(true);
     await expect.poll(() => page.getByText('Peripheral', { exact: true }).first().isVisible()).toBe(true);
@@ -88,7 +67,7 @@ describe('journey: a member describes what they know and a colleague finds them'
 
     // Lina asks who knows about pump maintenance, on a phone.
     const asker = await signedInPage('lina', PHONE);
-    await asker.goto(`${base}/who-knows`);
+    await asker.goto(`${j.base}/who-knows`);
     await asker.getByRole('heading', { level: 1, name: 'Who knows about…?' }).waitFor();
     await expectAccessible(asker);
     await asker.getByLabel('Subject').fill('pump maintenance');
@@ -100,7 +79,7 @@ describe('journey: a member describes what they know and a colleague finds them'
     expect(await asker.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
     // And finds Ola in the directory by expertise.
-    await asker.goto(`${base}/people?tag=pump-maintenance`);
+    await asker.goto(`${j.base}/people?tag=pump-maintenance`);
     await asker.getByRole('heading', { level: 1, name: 'People' }).waitFor();
     await expect.poll(() => asker.getByRole('link', { name: 'Ola Nordmann' }).isVisible()).toBe(true);
     await expectAccessible(asker);

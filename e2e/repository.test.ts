@@ -1,50 +1,24 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { makePdf } from '../src/server/modules/assets/assets.fixtures.ts';
-import { signInContext, startApp } from './support/app.ts';
-import { axeViolations, DESKTOP, launchBrowser, settled } from './support/browser.ts';
 import { HttpClient } from './support/http.ts';
+import { checkPage, setUpJourney } from './support/journey.ts';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-let base: string;
-let dataDir: string;
-const contexts: BrowserContext[] = [];
+// Uploads land in a throw-away DATA_DIR, removed after the journey.
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'repository-e2e-'));
+const j = setUpJourney({ DATA_DIR: dataDir });
+afterAll(() => rm(dataDir, { recursive: true, force: true }));
 const shots = '.tmp/screens/repository';
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'repository-e2e-'));
-  [app, browser] = await Promise.all([startApp({ DATA_DIR: dataDir }), launchBrowser()]);
-  base = app.baseUrl;
-  await mkdir(shots, { recursive: true });
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await app?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-async function signedInPage(login: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
-  contexts.push(ctx);
-  ctx.setDefaultTimeout(10_000);
-  await signInContext(ctx, base, login);
-  return ctx.newPage();
-}
-
-async function check(page: Page, name: string) {
-  await settled(page);
-  expect(await axeViolations(page), `axe on ${new URL(page.url()).pathname}`).toEqual([]);
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
+const signedInPage = (login: string) => j.page({ login });
+const check = (page: Page, name: string) => checkPage(page, shots, name);
 
 describe('journey: a member shares a PDF, a colleague finds it by its contents and reuses it, the steward reviews it', () => {
   it('uploads with progress, finds by a phrase inside the PDF, records reuse, reviews after the date passes', { timeout: 120_000 }, async () => {
-    const amara = await HttpClient.person(base, 'amara', 'Amara Okafor');
+    const amara = await HttpClient.person(j.base, 'amara', 'Amara Okafor');
     await amara.post('/api/communities', {
       name: 'Water quality labs',
       slug: 'water-labs',
@@ -54,14 +28,14 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
       purpose: 'Reliable results, shared methods.',
       visibility: 'open',
     });
-    const jonas = await HttpClient.person(base, 'jonas', 'Jonas Berg');
+    const jonas = await HttpClient.person(j.base, 'jonas', 'Jonas Berg');
     await jonas.post('/api/communities/water-labs/join');
     const pdfPath = path.join(dataDir, 'turbidity-method.pdf');
     await writeFile(pdfPath, makePdf('Nephelometric turbidity calibration with formazin standards'));
 
     // Amara uploads the PDF through the Repository tab.
     const page = await signedInPage('amara');
-    await page.goto(`${base}/c/water-labs`);
+    await page.goto(`${j.base}/c/water-labs`);
     await page.getByRole('link', { name: 'Repository' }).click();
     await page.getByRole('heading', { name: 'Add to the repository' }).waitFor();
     await check(page, 'repository-empty');
@@ -87,7 +61,7 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
 
     // Jonas finds it by words that appear only inside the PDF, and marks it reused.
     const other = await signedInPage('jonas');
-    await other.goto(`${base}/search?q=${encodeURIComponent('formazin standards')}`);
+    await other.goto(`${j.base}/search?q=${encodeURIComponent('formazin standards')}`);
     await other.getByRole('link', { name: 'Turbidity method' }).click();
     await other.getByRole('heading', { name: 'Turbidity method', level: 1 }).waitFor();
     await check(other, 'asset');
@@ -100,7 +74,7 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
     // Its review date passes (the steward's own date, set in the past); it shows in her queue and she confirms it.
     const { items } = await amara.get<{ items: { id: number }[] }>('/api/communities/water-labs/assets');
     await amara.patch(`/api/assets/${items[0].id}`, { reviewBy: '2024-01-31' });
-    await page.goto(`${base}/me/reviews`);
+    await page.goto(`${j.base}/me/reviews`);
     await page.getByRole('link', { name: 'Turbidity method' }).click();
     await page.getByText('Needs review').first().waitFor();
     await check(page, 'asset-needs-review');
@@ -119,7 +93,7 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
     await page.getByRole('button', { name: 'Restore version 1' }).click();
     await page.getByText(/Version 3 \(current\).*restored from version 1/).waitFor();
     await page.getByText('turbidity-method.pdf').waitFor();
-    await page.goto(`${base}/me/reviews`);
+    await page.goto(`${j.base}/me/reviews`);
     await page.getByText('Nothing to review').waitFor();
     await check(page, 'review-queue-empty');
   });
