@@ -55,21 +55,7 @@ export async function listFeed(db: Queryable, communityId: number, f: FeedFilter
 
 const topicById = prepared((db) =>
   db
-    .select({
-      id: topics.id,
-      title: topics.title,
-      activityType: topics.activityType,
-      isQuestion: topics.isQuestion,
-      acceptedPostId: topics.acceptedPostId,
-      tags: topics.tags,
-      replyCount: topics.replyCount,
-      createdAt: topics.createdAt,
-      lastActivityAt: topics.lastActivityAt,
-      deletedAt: topics.deletedAt,
-      authorId: topics.authorId,
-      authorUsername: users.username,
-      authorDisplayName: users.displayName,
-    })
+    .select({ ...topicSummaryColumns, lastActivityAt: topics.lastActivityAt, deletedAt: topics.deletedAt, authorId: topics.authorId })
     .from(topics)
     .innerJoin(users, eq(users.id, topics.authorId))
     .where(eq(topics.id, sql.placeholder('id')))
