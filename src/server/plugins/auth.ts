@@ -32,6 +32,8 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   });
   app.decorateRequest('viewer', null);
   app.addHook('onRequest', async (req) => {
+    // Only the API needs to know who is asking; the web app's files and shell do not.
+    if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     req.viewer = token ? await findViewerBySession(app.db, hashToken(token)) : null;
   });
