@@ -352,6 +352,12 @@ const routes: Route[] = [
   { name: 'DELETE collection', call: async (c, f) => c.delete(`/api/collections/${await collectionOf(f)}`), expect: coordOnly(204) },
   { name: 'GET repository settings', call: (c, f) => c.get(`/api/communities/${f.slug}/repository-settings`), expect: read() },
   { name: 'PUT repository settings', call: (c, f) => c.put(`/api/communities/${f.slug}/repository-settings`, { reviewAfterDays: 90 }), expect: coordOnly(200) },
+  { name: 'GET topic assets', call: (c, f) => c.get(`/api/topics/${f.topicId}/assets`), expect: read() },
+  {
+    name: 'PATCH asset links',
+    call: async (c, f) => c.patch(`/api/assets/${await assetOf(f)}`, { topicIds: [f.topicId] }),
+    expect: coordOnly(200),
+  },
   { name: 'GET search assets in community', call: (c, f) => c.get(`/api/search?kind=asset&q=${f.word}&community=${f.slug}`), expect: read() },
 ];
 

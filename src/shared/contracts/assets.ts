@@ -34,11 +34,13 @@ const url = z
   .max(2000, 'Use at most 2000 characters.')
   .url('Use a full web address, like https://example.org/guide.')
   .refine((u) => /^https?:\/\//i.test(u), 'Use a web address starting with http:// or https://.');
+const topicIds = z.array(id).max(10, 'Link at most 10 topics.');
+const eventIds = z.array(id).max(10, 'Link at most 10 events.');
 const links = {
   /** Topics it came from (ids of topics posted in the same community). */
-  topicIds: z.array(id).max(10, 'Link at most 10 topics.').default([]),
+  topicIds: topicIds.default([]),
   /** Events it came from (ids of events of the same community). */
-  eventIds: z.array(id).max(10, 'Link at most 10 events.').default([]),
+  eventIds: eventIds.default([]),
 };
 
 /** The fields every kind shares; files send them as multipart fields (tags comma-separated). */
@@ -68,6 +70,10 @@ export const updateAssetInput = z.object({
   /** Username of the new steward: an active member of the community. */
   steward: z.string().trim().min(1).max(30).optional(),
   reviewBy: isoDate.optional(),
+  /** Replaces the topics it came from (not versioned). */
+  topicIds: topicIds.optional(),
+  /** Replaces the events it came from (not versioned). */
+  eventIds: eventIds.optional(),
 });
 export type UpdateAssetInput = z.infer<typeof updateAssetInput>;
 
@@ -133,6 +139,12 @@ export interface AssetDetail extends AssetSummary {
   events: { id: number; title: string }[];
   reviewedAt: string | null;
   viewer: { canEdit: boolean; canReview: boolean; canReuse: boolean };
+}
+
+/** Assets linked to a topic (in communities the viewer reads), and where the viewer may save it to the repository. */
+export interface TopicAssets {
+  items: AssetSummary[];
+  viewer: { canAddTo: { slug: string; name: string }[] };
 }
 
 export interface AssetReuseView {

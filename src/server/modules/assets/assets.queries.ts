@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { Viewer } from '../../../shared/contracts/auth.ts';
 import type { Queryable } from '../../db/client.ts';
+import { readableCommunityIdsSql } from '../communities/communities.policy.ts';
 import { assetEvents, assetReuses, assets, assetTopics, assetVersions, collectionItems, collections, communities, events, repositorySettings, topics, users } from '../../db/schema/index.ts';
 
 /** Today's date (UTC) at `now`, as the review dates are stored. */
@@ -143,6 +145,15 @@ export async function findAssetLinks(db: Queryable, assetId: number) {
     db.select({ id: events.id, title: events.title }).from(assetEvents).innerJoin(events, eq(events.id, assetEvents.eventId)).where(eq(assetEvents.assetId, assetId)).orderBy(asc(events.id)),
   ]);
   return { topics: t, events: e };
+}
+
+/** Assets that came from a topic, in communities the viewer may read, newest first (served by asset_topics_topic_idx). */
+export async function listTopicAssets(db: Queryable, topicId: number, viewer: Viewer | null, limit: number) {
+  return selectSummaries(db)
+    .innerJoin(assetTopics, eq(assetTopics.assetId, assets.id))
+    .where(and(eq(assetTopics.topicId, topicId), sql`${assets.communityId} in (${readableCommunityIdsSql(viewer)})`))
+    .orderBy(desc(assets.id))
+    .limit(limit);
 }
 
 /** Of `ids`, the topics posted in the community (not deleted). */

@@ -17,9 +17,10 @@ import {
   updateCollectionInput,
   reuseInput,
   reviewInput,
+  type TopicAssets,
   updateAssetInput,
 } from '../../../shared/contracts/assets.ts';
-import { pageQuery } from '../../../shared/contracts/common.ts';
+import { idParam, pageQuery } from '../../../shared/contracts/common.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, badRequest, forbidden, invalidField, notFound } from '../../errors.ts';
 import { decodeCursor, toPage } from '../../lib/cursor.ts';
@@ -27,6 +28,8 @@ import { filesRoot, localStorage } from '../../lib/storage.ts';
 import { requireViewer } from '../../plugins/auth.ts';
 import { communityPolicy } from '../communities/communities.policy.ts';
 import { loadVisibleCommunity } from '../communities/communities.service.ts';
+import { topicCommunitiesWithAccess } from '../conversations/conversations.queries.ts';
+import { loadReadableTopic } from '../conversations/conversations.service.ts';
 import { presentAsset, presentAssetDetail, presentCollection, presentCollectionDetail, presentReuse, presentVersion } from './assets.presenter.ts';
 import {
   collectionAssets,
@@ -38,6 +41,7 @@ import {
   listCollections,
   listReuses,
   listReviewQueue,
+  listTopicAssets,
   listVersions,
   reviewAfterDays,
   today,
@@ -303,6 +307,22 @@ export const assetRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!canEdit) throw forbidden('Only the steward, the cybrarian and coordinators can review this asset.');
       await reviewAsset(app.db, viewer, asset, req.body);
       return detail(asset.id, viewer);
+    },
+  );
+
+  app.get(
+    '/api/topics/:id/assets',
+    { schema: { tags, summary: 'Assets that came from a topic (in communities you read), and where you may save it to the repository', params: idParam } },
+    async (req): Promise<TopicAssets> => {
+      const { topic } = await loadReadableTopic(app.db, req.params.id, req.viewer);
+      const now = new Date();
+      const [rows, places] = await Promise.all([listTopicAssets(app.db, topic.id, req.viewer, 20), topicCommunitiesWithAccess(app.db, topic.id, req.viewer)]);
+      const canAddTo = topic.deletedAt
+        ? []
+        : places
+            .filter((p) => communityPolicy.canAddAsset(req.viewer, { visibility: p.visibility, membership: p.membership, roles: p.roles, status: p.status }))
+            .map((p) => ({ slug: p.slug, name: p.name }));
+      return { items: rows.map((r) => presentAsset(r, now)), viewer: { canAddTo } };
     },
   );
 

@@ -48,13 +48,26 @@ async function store(storage: FileStorage, upload: CheckedUpload, now: Date) {
   return { key, size };
 }
 
-async function checkLinks(db: Db, communityId: number, input: { topicIds: number[]; eventIds: number[] }) {
-  const [topicIds, eventIds] = await Promise.all([topicsInCommunity(db, communityId, input.topicIds), eventsInCommunity(db, communityId, input.eventIds)]);
-  const missingTopic = input.topicIds.findIndex((id) => !topicIds.includes(id));
+async function checkLinks<T extends { topicIds?: number[]; eventIds?: number[] }>(db: Db, communityId: number, input: T) {
+  const asked = { topicIds: input.topicIds ?? [], eventIds: input.eventIds ?? [] };
+  const [topicIds, eventIds] = await Promise.all([topicsInCommunity(db, communityId, asked.topicIds), eventsInCommunity(db, communityId, asked.eventIds)]);
+  const missingTopic = asked.topicIds.findIndex((id) => !topicIds.includes(id));
   if (missingTopic >= 0) throw invalidField(`topicIds.${missingTopic}`, 'Link topics of this community only.');
-  const missingEvent = input.eventIds.findIndex((id) => !eventIds.includes(id));
+  const missingEvent = asked.eventIds.findIndex((id) => !eventIds.includes(id));
   if (missingEvent >= 0) throw invalidField(`eventIds.${missingEvent}`, 'Link events of this community only.');
   return { topicIds: [...new Set(topicIds)], eventIds: [...new Set(eventIds)] };
+}
+
+/** Replaces the topics and/or events an asset came from (whichever `input` names). */
+async function replaceLinks(tx: Tx, assetId: number, input: { topicIds?: number[]; eventIds?: number[] }, checked: { topicIds: number[]; eventIds: number[] }) {
+  if (input.topicIds !== undefined) {
+    await tx.delete(assetTopics).where(eq(assetTopics.assetId, assetId));
+    if (checked.topicIds.length) await tx.insert(assetTopics).values(checked.topicIds.map((topicId) => ({ assetId, topicId })));
+  }
+  if (input.eventIds !== undefined) {
+    await tx.delete(assetEvents).where(eq(assetEvents.assetId, assetId));
+    if (checked.eventIds.length) await tx.insert(assetEvents).values(checked.eventIds.map((eventId) => ({ assetId, eventId })));
+  }
 }
 
 type NewAsset = (CreateAssetInput | (AssetFields & { kind: 'file'; upload: CheckedUpload })) & {};
@@ -100,8 +113,7 @@ export async function createAsset(db: Db, storage: FileStorage, viewer: Viewer, 
           ? { fileKey: stored.key, fileName: input.upload.name, fileMime: input.upload.mime, fileSize: stored.size, extractedText: input.upload.text }
           : {}),
       });
-      if (links.topicIds.length) await tx.insert(assetTopics).values(links.topicIds.map((topicId) => ({ assetId: a.id, topicId })));
-      if (links.eventIds.length) await tx.insert(assetEvents).values(links.eventIds.map((eventId) => ({ assetId: a.id, eventId })));
+      await replaceLinks(tx, a.id, links, links);
       return a.id;
     });
   } catch (e) {
@@ -134,13 +146,14 @@ async function writeVersion(tx: Tx, asset: AssetRow, viewer: Viewer, v: Omit<typ
 
 /**
  * Edits an asset. A change to its title, summary, body or link makes a new version; tags,
- * activity, steward and review date change the asset without one.
+ * activity, steward, review date and the topics and events it came from change the asset without one.
  */
 export async function updateAsset(db: Db, viewer: Viewer, asset: AssetRow, current: VersionRow, input: UpdateAssetInput, now = new Date()) {
   if (Object.values(input).every((v) => v === undefined)) throw invalidField('body', 'Change at least one field.');
   if (input.body !== undefined && asset.kind !== 'article') throw invalidField('body', 'Only articles have a body; upload a new file or change the link instead.');
   if (input.url !== undefined && asset.kind !== 'link') throw invalidField('url', 'Only links have a web address.');
   const steward = input.steward ? await activeMember(db, asset.communityId, input.steward, 'steward') : null;
+  const links = input.topicIds !== undefined || input.eventIds !== undefined ? await checkLinks(db, asset.communityId, input) : null;
   const contentChanged =
     (input.title !== undefined && input.title !== current.title) ||
     (input.summary !== undefined && input.summary !== current.summary) ||
@@ -171,6 +184,10 @@ export async function updateAsset(db: Db, viewer: Viewer, asset: AssetRow, curre
     if (steward) rest.stewardId = steward.id;
     if (input.reviewBy) rest.reviewBy = input.reviewBy;
     if (Object.keys(rest).length) await tx.update(assets).set({ ...rest, updatedAt: now }).where(eq(assets.id, asset.id));
+    if (links) {
+      await replaceLinks(tx, asset.id, input, links);
+      if (!Object.keys(rest).length) await tx.update(assets).set({ updatedAt: now }).where(eq(assets.id, asset.id));
+    }
     if (steward || input.reviewBy) await audit(tx, viewer.id, 'asset.stewardship', `asset:${asset.id}`, { steward: steward?.username, reviewBy: input.reviewBy });
   });
 }

@@ -71,6 +71,39 @@ describe('adding assets', () => {
     expect(bad.json().errors[0].path).toBe('topicIds.0');
   });
 
+  it('editing changes the topics and events it came from without a new version; foreign ones are refused by field', async () => {
+    const first = await makeTopic(member, [slug], { title: 'Where the guide started' });
+    const second = await makeTopic(member, [slug], { title: 'Where it went on' });
+    const created = await member.post(`/api/communities/${slug}/assets`, { kind: 'link', title: 'Linked guide', url: 'https://example.org/g', topicIds: [first] });
+    const id = created.json().id as number;
+    const edit = await member.patch(`/api/assets/${id}`, { topicIds: [second, first] });
+    expect(edit.statusCode).toBe(200);
+    expect(edit.json().topics.map((x: { id: number }) => x.id).sort()).toEqual([first, second].sort());
+    expect(edit.json().currentVersion).toBe(1);
+    const cleared = await member.patch(`/api/assets/${id}`, { topicIds: [] });
+    expect(cleared.json().topics).toEqual([]);
+    const elsewhere = await makeTopic(owner, [await makeCommunity(owner)]);
+    const bad = await member.patch(`/api/assets/${id}`, { topicIds: [second, elsewhere] });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].path).toBe('topicIds.1');
+    const badEvent = await member.patch(`/api/assets/${id}`, { eventIds: [999999] });
+    expect(badEvent.statusCode).toBe(422);
+    expect(badEvent.json().errors[0].path).toBe('eventIds.0');
+    expect((await member.get(`/api/assets/${id}`)).json().topics).toEqual([]);
+  });
+
+  it('a topic lists the assets that came from it, and where the viewer may save it to the repository', async () => {
+    const topicId = await makeTopic(member, [slug], { title: 'Pump maintenance schedule' });
+    const empty = (await reader.get(`/api/topics/${topicId}/assets`)).json();
+    expect(empty).toEqual({ items: [], viewer: { canAddTo: [] } });
+    await member.post(`/api/communities/${slug}/assets`, { kind: 'link', title: 'Maintenance sheet', url: 'https://example.org/m', topicIds: [topicId] });
+    const seen = (await member.get(`/api/topics/${topicId}/assets`)).json();
+    expect(seen.items.map((a: { title: string }) => a.title)).toEqual(['Maintenance sheet']);
+    expect(seen.viewer.canAddTo).toEqual([{ slug, name: expect.any(String) }]);
+    expect((await reader.get(`/api/topics/${topicId}/assets`)).json().items).toHaveLength(1);
+    expect((await reader.get('/api/topics/99999999/assets')).statusCode).toBe(404);
+  });
+
   it('refuses a link that is not a web address, naming the field', async () => {
     const res = await member.post(`/api/communities/${slug}/assets`, { kind: 'link', title: 'Script', url: 'javascript:alert(1)' });
     expect(res.statusCode).toBe(400);
