@@ -4,6 +4,7 @@ import { signupInput } from '../shared/contracts/auth.ts';
 import { openDatabase } from '../server/boot.ts';
 import { loadEnv } from '../server/env.ts';
 import { createAccount } from '../server/modules/auth/auth.service.ts';
+import { filesRoot, localStorage } from '../server/lib/storage.ts';
 import { seedDemoIfEmpty } from '../server/seed/demo.ts';
 
 async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
@@ -64,7 +65,7 @@ program
   .description('Fill an empty database with the demo organization')
   .action(() =>
     withDatabase(async ({ db }) => {
-      const seeded = await seedDemoIfEmpty(db);
+      const seeded = await seedDemoIfEmpty(db, { storage: localStorage(filesRoot(loadEnv().dataDir)) });
       console.log(seeded ? `Demo data created: ${JSON.stringify(seeded)}` : 'The database is not empty; nothing to do.');
     }),
   );

@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { openDatabase } from './boot.ts';
 import { loadEnv } from './env.ts';
+import { filesRoot, localStorage } from './lib/storage.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
 
 const env = loadEnv();
@@ -8,7 +9,7 @@ const database = await openDatabase(env, (m) => console.log(m));
 
 async function start() {
   if (env.SEED_DEMO) {
-    const seeded = await seedDemoIfEmpty(database.db);
+    const seeded = await seedDemoIfEmpty(database.db, { storage: localStorage(filesRoot(env.dataDir)) });
     if (seeded) console.log(`demo data created: ${seeded.communities} communities, ${seeded.people} people, ${seeded.topics} topics`);
   }
   const app = await buildApp({ env, db: database.db, pool: database.pool });

@@ -1,19 +1,35 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainTypeKeys, stageKeys } from '../../shared/model/catalogue.ts';
+import { filesRoot, localStorage } from '../lib/storage.ts';
 import { Client, createTestApp, type TestApp } from '../test/harness.ts';
-import { DEMO_ACCOUNTS, seedDemoIfEmpty } from './demo.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './demo.ts';
 
 let t: TestApp;
 let result: Awaited<ReturnType<typeof seedDemoIfEmpty>>;
 let seconds = 0;
 
+// The demo repository's files go to a throw-away DATA_DIR, served by the app like uploads.
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'demo-test-'));
+
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ DATA_DIR: dataDir });
   const started = performance.now();
-  result = await seedDemoIfEmpty(t.db);
+  result = await seedDemoIfEmpty(t.db, { storage: localStorage(filesRoot(dataDir)) });
   seconds = (performance.now() - started) / 1000;
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const signIn = async (login: string) => {
+  const c = new Client(t.app);
+  expect((await c.post('/api/auth/signin', { login, password: DEMO_PASSWORD })).statusCode).toBe(200);
+  return c;
+};
 
 const one = async <T>(text: string) => (await t.pool.query(text)).rows[0] as T;
 const all = async <T>(text: string) => (await t.pool.query(text)).rows as T[];
@@ -102,6 +118,41 @@ describe('demo data', () => {
   it('renders Markdown and links @mentions', async () => {
     const post = await one<{ body_html: string }>(`select body_html from posts where body_source like '%@james%' limit 1`);
     expect(post.body_html).toContain('<a href="/people/james" class="mention">@james</a>');
+  });
+
+  it('gives several communities a repository: articles, links, real files found by their text, a collection, reuse and something to review', async () => {
+    const maria = await signIn('maria');
+    const repo = (await maria.get('/api/communities/network-operations/assets?limit=50')).json().items as { id: number; kind: string; title: string; needsReview: boolean; reuseCount: number }[];
+    expect(new Set(repo.map((a) => a.kind))).toEqual(new Set(['article', 'file', 'link']));
+    const perCommunity = await all<{ n: number }>('select count(*)::int as n from assets group by community_id');
+    expect(perCommunity.length).toBeGreaterThanOrEqual(4);
+    // The step test PDF: stored, several pages, its text found by search, linked to its topic, reused.
+    const pdf = repo.find((a) => a.title === 'Step test procedure (2024)')!;
+    const detail = (await maria.get(`/api/assets/${pdf.id}`)).json();
+    expect(detail.version.file.mime).toBe('application/pdf');
+    expect(detail.topics.map((x: { title: string }) => x.title)).toContain('Step test procedure and valve sheet template (2024 version)');
+    expect(detail.reuseCount).toBeGreaterThanOrEqual(2);
+    const file = await maria.get(detail.version.file.downloadUrl);
+    expect(file.statusCode).toBe(200);
+    expect(file.body.startsWith('%PDF-')).toBe(true);
+    const found = (await maria.get(`/api/search?kind=asset&q=${encodeURIComponent('critical point falls below')}`)).json().items as { title: string }[];
+    expect(found.map((r) => r.title)).toContain('Step test procedure (2024)');
+    // An image, and an article with a second version.
+    expect(repo.some((a) => a.kind === 'file' && a.title.includes('night flow'))).toBe(true);
+    const article = repo.find((a) => a.title === 'How we calculate DMA leakage')!;
+    expect((await maria.get(`/api/assets/${article.id}/versions`)).json().items.length).toBe(2);
+    // Maria, its coordinator, steward of an asset past its review date: it needs review and sits in her queue.
+    expect(repo.filter((a) => a.needsReview).map((a) => a.title)).toContain('Valve exercising checklist (2023)');
+    expect((await maria.get('/api/me/reviews')).json().items.map((a: { title: string }) => a.title)).toContain('Valve exercising checklist (2023)');
+    const emma = await signIn('emma');
+    expect((await emma.get('/api/me/reviews')).json().items.length).toBeGreaterThanOrEqual(1);
+    // The cybrarian's onboarding kit, in order.
+    const kits = (await maria.get('/api/communities/network-operations/collections')).json().items as { id: number; title: string; itemCount: number }[];
+    const kit = kits.find((c) => c.title === 'Onboarding kit')!;
+    expect(kit.itemCount).toBe(3);
+    expect((await maria.get(`/api/collections/${kit.id}`)).json().items[0].title).toBe('How we calculate DMA leakage');
+    // A community with its own review period.
+    expect((await maria.get('/api/communities/asset-management/repository-settings')).json().reviewAfterDays).toBe(180);
   });
 
   it('does nothing when the database already has people', async () => {

@@ -11,6 +11,8 @@ import { seedDemoPortfolio } from './demo-portfolio.ts';
 import { seedDemoCultivation } from './demo-cultivation.ts';
 import { seedDemoPractice } from './demo-practice.ts';
 import { seedDemoEvents } from './demo-events.ts';
+import { seedDemoRepository } from './demo-repository.ts';
+import type { FileStorage } from '../lib/storage.ts';
 
 /** The password of every demo account (cited in the README). */
 export const DEMO_PASSWORD = 'constellation-demo';
@@ -28,8 +30,11 @@ export { ORGANIZATION as DEMO_ORGANIZATION };
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-/** Fills an empty database with the demo organization; returns what it made, or null if not empty. */
-export async function seedDemoIfEmpty(db: Db): Promise<{ communities: number; people: number; topics: number } | null> {
+/**
+ * Fills an empty database with the demo organization; returns what it made, or null if not empty.
+ * The repository's demo files go to `storage` (without it, only its articles and links are made).
+ */
+export async function seedDemoIfEmpty(db: Db, opts: { storage?: FileStorage } = {}): Promise<{ communities: number; people: number; topics: number } | null> {
   // Hash before the transaction: argon2 takes a moment and every demo account shares it.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
@@ -38,11 +43,11 @@ export async function seedDemoIfEmpty(db: Db): Promise<{ communities: number; pe
     const [{ any }] = await tx.select({ any: sql<boolean>`exists (select 1 from ${users})` }).from(sql`(select 1) as one`);
     if (any) return null;
     // Services take a Db; inside this transaction their own transactions become savepoints.
-    return seed(tx as unknown as Db, passwordHash);
+    return seed(tx as unknown as Db, passwordHash, opts.storage ?? null);
   });
 }
 
-async function seed(db: Db, passwordHash: string) {
+async function seed(db: Db, passwordHash: string, storage: FileStorage | null) {
   const now = Date.now();
   const ago = (days: number) => new Date(now - days * DAY);
 
@@ -155,6 +160,7 @@ async function seed(db: Db, passwordHash: string) {
   const { proposals } = await seedDemoCultivation(db, communityIds, person);
   await seedDemoPractice(db, communityIds, person);
   await seedDemoEvents(db, communityIds, person);
+  await seedDemoRepository(db, communityIds, person, storage);
   // What the seeding told people is history: it was emailed and gathered into digests back then.
   await db.execute(sql`update notifications set emailed_at = created_at, digested_at = created_at where delivery <> 'in_app'`);
   return { communities: COMMUNITIES.length + proposals, people: people.size, topics: TOPICS.length };
