@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makePdf } from '../src/server/modules/assets/assets.fixtures.ts';
+import { makeDemoPdf } from '../src/server/seed/demo-repository.ts';
+import { PHONE } from './support/browser.ts';
 import { HttpClient } from './support/http.ts';
 import { checkPage, setUpJourney } from './support/journey.ts';
 
@@ -31,7 +32,16 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
     const jonas = await HttpClient.person(j.base, 'jonas', 'Jonas Berg');
     await jonas.post('/api/communities/water-labs/join');
     const pdfPath = path.join(dataDir, 'turbidity-method.pdf');
-    await writeFile(pdfPath, makePdf('Nephelometric turbidity calibration with formazin standards'));
+    // Four pages: the preview shows three and offers the rest.
+    await writeFile(
+      pdfPath,
+      makeDemoPdf([
+        ['Turbidity method', 'Nephelometric turbidity calibration with formazin standards'],
+        ['Daily checks', 'Clean the cuvette.'],
+        ['Weekly checks', 'Verify with two standards.'],
+        ['Records', 'Keep the drift log.'],
+      ]),
+    );
 
     // Amara uploads the PDF through the Repository tab.
     const page = await signedInPage('amara');
@@ -64,7 +74,24 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
     await other.goto(`${j.base}/search?q=${encodeURIComponent('formazin standards')}`);
     await other.getByRole('link', { name: 'Turbidity method' }).click();
     await other.getByRole('heading', { name: 'Turbidity method', level: 1 }).waitFor();
+    // The PDF is drawn in the page (pdf.js), three pages first, each with its text for screen readers.
+    await other.getByRole('img', { name: 'Page 1 of 4 of turbidity-method.pdf' }).waitFor();
+    await other.getByText('Showing the first 3 pages of 4.').waitFor();
+    expect(await other.locator('canvas[data-pdf-page]').count()).toBe(3);
+    expect(await other.getByText(/Text of page 1: .*formazin standards/).count()).toBe(1);
+    expect(await other.locator('canvas[data-pdf-page="1"]').evaluate((c: HTMLCanvasElement) => c.width > 100 && c.height > 100)).toBe(true);
     await check(other, 'asset');
+    await other.getByRole('button', { name: 'Show more pages' }).click();
+    await other.getByRole('img', { name: 'Page 4 of 4 of turbidity-method.pdf' }).waitFor();
+    expect(await other.getByRole('button', { name: 'Show more pages' }).count()).toBe(0);
+    expect(await other.getByRole('link', { name: 'Download' }).getAttribute('download')).toBe('turbidity-method.pdf');
+    // On a phone the pages scale to the screen's width.
+    const phone = await j.page({ login: 'jonas', viewport: PHONE });
+    await phone.goto(other.url());
+    await phone.getByRole('img', { name: 'Page 1 of 4 of turbidity-method.pdf' }).waitFor();
+    const canvasWidth = await phone.locator('canvas[data-pdf-page="1"]').evaluate((c) => c.getBoundingClientRect().width);
+    expect(canvasWidth).toBeLessThanOrEqual(PHONE.width);
+    await check(phone, 'asset-phone');
     await other.getByLabel('How did you use it?').fill('Used it to set up our new lab.');
     await other.getByRole('button', { name: 'I reused this' }).click();
     await other.getByText('Thank you: your reuse is recorded.').waitFor();
@@ -96,5 +123,79 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
     await page.goto(`${j.base}/me/reviews`);
     await page.getByText('Nothing to review').waitFor();
     await check(page, 'review-queue-empty');
+  });
+
+  it('saves what a topic settled to the repository, prefilled and linked; curators set the review period and tidy collections', { timeout: 120_000 }, async () => {
+    const amara = await HttpClient.person(j.base, 'amara2', 'Amara Two');
+    await amara.post('/api/communities', {
+      name: 'Pump engineers',
+      slug: 'pump-engineers',
+      domainStatement: 'Engineers who keep pumping stations running and efficient.',
+      domainType: 'technical',
+      structureKind: 'community_of_practice',
+      purpose: 'Fewer pump failures.',
+      visibility: 'open',
+    });
+    const topic = await amara.post<{ id: number }>('/api/topics', {
+      communities: ['pump-engineers'],
+      title: 'Let us write down how we align pump couplings',
+      body: 'We keep explaining this to new starters.',
+      activityType: 'documentation_project',
+    });
+
+    // From the topic, "Save to repository" opens the add form prefilled from it.
+    const page = await signedInPage('amara2');
+    await page.goto(`${j.base}/topics/${topic.id}`);
+    await page.getByRole('heading', { name: 'In the repository' }).waitFor();
+    await page.getByText('Nothing from this conversation is in the repository yet.', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'Save to repository' }).click();
+    await page.getByText('Saving what came out of', { exact: false }).waitFor();
+    expect(await page.getByLabel('Title').inputValue()).toBe('Let us write down how we align pump couplings');
+    expect(await page.getByLabel('Learning activity it came from').inputValue()).toBe('documentation_project');
+    expect(await page.getByRole('radio', { name: /An article/ }).isChecked()).toBe(true);
+    await page.getByRole('list', { name: 'Linked topics' }).getByText('Let us write down how we align pump couplings').waitFor();
+    await page.getByLabel('Title').fill('Aligning pump couplings');
+    await page.getByLabel('Article', { exact: true }).fill('Use a dial gauge; **check twice**.');
+    await check(page, 'save-from-topic');
+    await page.getByRole('button', { name: 'Add to the repository' }).click();
+    await page.getByRole('link', { name: 'Open “Aligning pump couplings”' }).click();
+    await page.getByRole('heading', { name: 'Aligning pump couplings', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Let us write down how we align pump couplings' }).click();
+    await page.getByRole('heading', { name: 'In the repository' }).waitFor();
+    await page.getByRole('link', { name: 'Aligning pump couplings' }).waitFor();
+    await check(page, 'topic-with-asset');
+
+    // The coordinator sets the review period; a bad value is named at its field.
+    await page.goto(`${j.base}/c/pump-engineers/repository`);
+    await page.getByText('Repository settings').click();
+    const days = page.getByLabel('Review period (days)');
+    expect(await days.inputValue()).toBe('365');
+    await days.fill('3');
+    await page.getByRole('button', { name: 'Save the review period' }).click();
+    await page.getByText('Use at least 7 days.').waitFor();
+    expect(await days.getAttribute('aria-invalid')).toBe('true');
+    await days.fill('90');
+    await page.getByRole('button', { name: 'Save the review period' }).click();
+    await page.getByText('Saved. New and confirmed assets now stay fresh for 90 days.').waitFor();
+    await check(page, 'repository-settings');
+    expect((await amara.get<{ reviewAfterDays: number }>('/api/communities/pump-engineers/repository-settings')).reviewAfterDays).toBe(90);
+
+    // A collection is renamed, described and deleted (after a confirm step); its assets stay.
+    await page.getByLabel('New collection').fill('Starter kit');
+    await page.getByRole('button', { name: 'Start the collection' }).click();
+    await page.getByRole('link', { name: 'Starter kit' }).click();
+    await page.getByRole('button', { name: 'Rename or describe' }).click();
+    await page.getByLabel('Collection name').fill('Onboarding kit');
+    await page.getByLabel('Description').fill('Read these in your first week.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Onboarding kit', level: 1 }).waitFor();
+    await page.getByText('Read these in your first week.').waitFor();
+    await page.getByRole('button', { name: 'Delete collection' }).click();
+    await page.getByText('Delete “Onboarding kit”?', { exact: false }).waitFor();
+    await check(page, 'collection-delete-confirm');
+    await page.getByRole('button', { name: 'Yes, delete it' }).click();
+    await page.getByRole('heading', { name: 'Add to the repository' }).waitFor();
+    await page.getByText('No collections yet.').waitFor();
+    await page.getByRole('link', { name: 'Aligning pump couplings' }).waitFor();
   });
 });

@@ -21,6 +21,7 @@ export const paths = {
   communityProfile: (slug: string) => `/c/${slug}/profile`,
   events: (slug: string) => `/c/${slug}/events`,
   repository: (slug: string) => `/c/${slug}/repository`,
+  saveTopicToRepository: (slug: string, topicId: number) => `/c/${slug}/repository?fromTopic=${topicId}`,
   asset: (id: number) => `/assets/${id}`,
   collection: (id: number) => `/collections/${id}`,
   reviews: () => '/me/reviews',

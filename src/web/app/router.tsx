@@ -261,11 +261,14 @@ const eventsRoute = createRoute({
 const repositoryRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/c/$slug/repository',
+  validateSearch: (s: Raw) => ({ fromTopic: str(s.fromTopic) }),
   component: function Repository() {
     const { slug } = repositoryRoute.useParams();
+    const from = Number(repositoryRoute.useSearch().fromTopic);
+    const fromTopic = Number.isSafeInteger(from) && from > 0 ? from : undefined;
     return (
       <CommunitySection key={slug} slug={slug} tab="repository" title="Repository" lead="What the community has written down, uploaded and linked, each with a steward who keeps it fresh.">
-        {(c) => <RepositoryPage community={c} />}
+        {(c) => <RepositoryPage key={fromTopic ?? 0} community={c} fromTopic={fromTopic} />}
       </CommunitySection>
     );
   },

@@ -1,12 +1,26 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { AssetDetail, AssetReuseView, AssetSummary, AssetVersionView, CollectionDetail, CollectionSummary, CreateAssetInput, UpdateAssetInput } from '../../../../shared/contracts/assets.ts';
+import type {
+  AssetDetail,
+  AssetReuseView,
+  AssetSummary,
+  AssetVersionView,
+  CollectionDetail,
+  CollectionSummary,
+  CreateAssetInput,
+  TopicAssets,
+  UpdateAssetInput,
+} from '../../../../shared/contracts/assets.ts';
 import type { Page } from '../../../../shared/contracts/common.ts';
+import type { TopicSummary } from '../../../../shared/contracts/conversations.ts';
+import type { OccurrenceSummary } from '../../../../shared/contracts/events.ts';
 import { ApiError, api, ensureCsrf, qs } from '../../../lib/api.ts';
 
 export const assetKeys = {
   list: (slug: string) => ['assets', 'list', slug] as const,
   one: (id: number) => ['assets', 'one', id] as const,
   reviews: ['assets', 'reviews'] as const,
+  /** Every topic's list of assets (an added or relinked asset may change any of them). */
+  topics: ['assets', 'topic'] as const,
 };
 
 export function useAssets(slug: string, filter: { status?: string; needsReview?: boolean }) {
@@ -79,3 +93,54 @@ export const useCollection = (id: number) => useQuery({ queryKey: collectionKeys
 export const createCollection = (slug: string, input: { title: string; description: string }) =>
   api<CollectionDetail>('POST', `/api/communities/${encodeURIComponent(slug)}/collections`, input);
 export const setCollectionItems = (id: number, assetIds: number[]) => api<CollectionDetail>('PUT', `/api/collections/${id}/items`, { assetIds });
+export const updateCollection = (id: number, input: { title?: string; description?: string }) => api<CollectionDetail>('PATCH', `/api/collections/${id}`, input);
+export const deleteCollection = (id: number) => api<void>('DELETE', `/api/collections/${id}`);
+
+/** The assets that came from a topic, and the communities where the viewer may save it. */
+export const useTopicAssets = (topicId: number) =>
+  useQuery({ queryKey: [...assetKeys.topics, topicId], queryFn: () => api<TopicAssets>('GET', `/api/topics/${topicId}/assets`) });
+
+export interface RepositorySettings {
+  reviewAfterDays: number;
+  viewer: { canChange: boolean };
+}
+export const repositorySettingsKey = (slug: string) => ['assets', 'settings', slug] as const;
+export const useRepositorySettings = (slug: string) =>
+  useQuery({ queryKey: repositorySettingsKey(slug), queryFn: () => api<RepositorySettings>('GET', `/api/communities/${encodeURIComponent(slug)}/repository-settings`) });
+export const saveRepositorySettings = (slug: string, reviewAfterDays: number) =>
+  api<RepositorySettings>('PUT', `/api/communities/${encodeURIComponent(slug)}/repository-settings`, { reviewAfterDays });
+
+export interface LinkRef {
+  id: number;
+  title: string;
+}
+
+/** What an asset can be linked to: the community's recent topics and the events of the past year and next month. */
+export function useLinkChoices(slug: string) {
+  const topics = useQuery({
+    queryKey: ['assets', 'link-topics', slug],
+    queryFn: () => api<Page<TopicSummary>>('GET', `/api/communities/${encodeURIComponent(slug)}/topics?limit=50`),
+    staleTime: 60_000,
+  });
+  const events = useQuery({
+    queryKey: ['assets', 'link-events', slug],
+    queryFn: async () => {
+      const day = 86400_000;
+      const now = Date.now();
+      const res = await api<{ items: OccurrenceSummary[] }>(
+        'GET',
+        `/api/communities/${encodeURIComponent(slug)}/events${qs({ from: new Date(now - 360 * day).toISOString(), to: new Date(now + 30 * day).toISOString() })}`,
+      );
+      // One choice per event (a series has many occurrences), the most recent first.
+      const seen = new Map<number, LinkRef>();
+      for (const o of [...res.items].reverse()) if (!seen.has(o.eventId)) seen.set(o.eventId, { id: o.eventId, title: o.title });
+      return [...seen.values()];
+    },
+    staleTime: 60_000,
+  });
+  return {
+    topics: topics.data?.items.map((t) => ({ id: t.id, title: t.title })) ?? [],
+    events: events.data ?? [],
+    pending: topics.isPending || events.isPending,
+  };
+}

@@ -5,8 +5,11 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Alert } from '../../../components/ui/feedback.tsx';
 import { TextArea, TextField } from '../../../components/ui/field.tsx';
 import { useFormErrors, validate } from '../../../lib/forms.ts';
-import { assetKeys, updateAsset, uploadNewFile } from '../api/assets.ts';
+import { assetKeys, type LinkRef, updateAsset, uploadNewFile } from '../api/assets.ts';
 import { FileDrop, UploadProgress } from './file-drop.tsx';
+import { LinkPicker } from './link-picker.tsx';
+
+const sameIds = (a: LinkRef[], b: LinkRef[]) => a.map((x) => x.id).sort().join(',') === b.map((x) => x.id).sort().join(',');
 
 /** Editing an asset: content changes (and a new file) make a new version; stewardship changes do not. */
 export function EditAsset({ a, onDone }: { a: AssetDetail; onDone: () => void }) {
@@ -20,6 +23,8 @@ export function EditAsset({ a, onDone }: { a: AssetDetail; onDone: () => void })
     reviewBy: a.reviewBy,
     steward: a.steward?.username ?? '',
   });
+  const [topics, setTopics] = useState<LinkRef[]>(a.topics);
+  const [events, setEvents] = useState<LinkRef[]>(a.events);
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
@@ -41,6 +46,8 @@ export function EditAsset({ a, onDone }: { a: AssetDetail; onDone: () => void })
     if (v.reviewBy !== a.reviewBy) input.reviewBy = v.reviewBy;
     const steward = v.steward.trim().replace(/^@/, '');
     if (steward && steward !== a.steward?.username) input.steward = steward;
+    if (!sameIds(topics, a.topics)) input.topicIds = topics.map((t) => t.id);
+    if (!sameIds(events, a.events)) input.eventIds = events.map((x) => x.id);
     const checked = validate(updateAssetInput, input);
     if (checked.errors) return errors.setFields(checked.errors);
     if (Object.keys(input).length === 0 && !file) return errors.setFields({ title: 'Change something first.' });
@@ -52,10 +59,10 @@ export function EditAsset({ a, onDone }: { a: AssetDetail; onDone: () => void })
         setProgress(0);
         await uploadNewFile(a.id, file, setProgress);
       }
-      await qc.invalidateQueries({ queryKey: assetKeys.one(a.id) });
+      await Promise.all([qc.invalidateQueries({ queryKey: assetKeys.one(a.id) }), qc.invalidateQueries({ queryKey: assetKeys.topics })]);
       onDone();
     } catch (err) {
-      errors.fromError(err, ['title', 'summary', 'body', 'url', 'tags', 'reviewBy', 'steward', 'file']);
+      errors.fromError(err, ['title', 'summary', 'body', 'url', 'tags', 'reviewBy', 'steward', 'file', 'topicIds', 'eventIds']);
     } finally {
       setBusy(false);
     }
@@ -72,6 +79,7 @@ export function EditAsset({ a, onDone }: { a: AssetDetail; onDone: () => void })
       <TextField label="Tags" optional value={v.tags} onChange={set('tags')} error={errors.fields.tags} hint="Separate tags with commas." />
       <TextField label="Review by" type="date" value={v.reviewBy} onChange={set('reviewBy')} error={errors.fields.reviewBy} />
       <TextField label="Steward" value={v.steward} onChange={set('steward')} error={errors.fields.steward} hint="Username of a member who keeps it fresh." autoComplete="off" />
+      <LinkPicker slug={a.community.slug} topics={topics} events={events} onTopics={setTopics} onEvents={setEvents} errors={{ topicIds: errors.fields.topicIds, eventIds: errors.fields.eventIds }} />
       {progress !== null && <UploadProgress fraction={progress} />}
       <div className="flex gap-2">
         <Button type="submit" busy={busy}>

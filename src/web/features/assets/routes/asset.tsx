@@ -15,11 +15,12 @@ import { usePageTitle } from '../../../lib/title.ts';
 import { paths } from '../../../paths.ts';
 import { assetKeys, recordReuse, restoreVersion, reviewAsset, useAsset, useReuses, useVersions } from '../api/assets.ts';
 import { EditAsset } from '../components/edit-asset.tsx';
+import { PdfPreview } from '../components/pdf-preview.tsx';
 import { FreshnessBadges } from './repository.tsx';
 
 const sizeOf = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
-/** What the version holds: the article, the link, or the file with a preview for images. */
+/** What the version holds: the article, the link, or the file with a preview for images and PDFs. */
 function Content({ v }: { v: AssetVersionView }) {
   if (v.bodyHtml !== null) {
     // biome-ignore lint/security/noDangerouslySetInnerHtml: the server renders Markdown and sanitizes the HTML
@@ -37,13 +38,21 @@ function Content({ v }: { v: AssetVersionView }) {
   if (v.file) {
     return (
       <div className="space-y-3">
-        {v.file.mime.startsWith('image/') && <img src={v.file.downloadUrl} alt={`Preview of ${v.file.name}`} className="max-h-96 rounded border border-slate-200" />}
+        {v.file.mime.startsWith('image/') && <img src={v.file.downloadUrl} alt={`Preview of ${v.file.name}`} className="max-h-96 max-w-full rounded border border-slate-200" />}
+        {v.file.mime === 'application/pdf' && <PdfPreview key={v.file.downloadUrl} url={v.file.downloadUrl} name={v.file.name} />}
         <p className="text-sm text-slate-700">
           {v.file.name} · {sizeOf(v.file.size)}
         </p>
-        <a href={v.file.downloadUrl} className={buttonClass('secondary')} {...(v.file.previewable ? { target: '_blank', rel: 'noopener' } : { download: v.file.name })}>
-          {v.file.previewable ? `Open ${v.file.mime === 'application/pdf' ? 'the PDF' : 'the image'}` : 'Download'}
-        </a>
+        <div className="flex flex-wrap gap-2">
+          {v.file.previewable && (
+            <a href={v.file.downloadUrl} className={buttonClass('secondary')} target="_blank" rel="noopener">
+              {`Open ${v.file.mime === 'application/pdf' ? 'the PDF' : 'the image'} in a new tab`}
+            </a>
+          )}
+          <a href={v.file.downloadUrl} className={buttonClass('secondary')} download={v.file.name}>
+            Download
+          </a>
+        </div>
       </div>
     );
   }

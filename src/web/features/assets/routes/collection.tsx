@@ -1,18 +1,117 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRouter } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import { type CollectionDetail, updateCollectionInput } from '../../../../shared/contracts/assets.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Alert, EmptyState, Loading } from '../../../components/ui/feedback.tsx';
-import { SelectField } from '../../../components/ui/field.tsx';
+import { SelectField, TextArea, TextField } from '../../../components/ui/field.tsx';
 import { Card, PageHeader } from '../../../components/ui/layout.tsx';
 import { NotFound } from '../../../components/ui/not-found.tsx';
 import { ApiError, messageOf } from '../../../lib/api.ts';
+import { useFormErrors, validate } from '../../../lib/forms.ts';
 import { AppLink } from '../../../lib/link.tsx';
 import { usePageTitle } from '../../../lib/title.ts';
 import { paths } from '../../../paths.ts';
-import { collectionKeys, setCollectionItems, useAssets, useCollection } from '../api/assets.ts';
+import { collectionKeys, deleteCollection, setCollectionItems, updateCollection, useAssets, useCollection } from '../api/assets.ts';
 import { FreshnessBadges } from './repository.tsx';
 
-/** A curated, ordered collection; curators add, remove and reorder its assets. */
+/** Renaming and redescribing a collection (curators). */
+function EditCollection({ c, onDone }: { c: CollectionDetail; onDone: () => void }) {
+  const qc = useQueryClient();
+  const [v, setV] = useState({ title: c.title, description: c.description });
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors();
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const input = { ...(v.title !== c.title ? { title: v.title } : {}), ...(v.description !== c.description ? { description: v.description } : {}) };
+    if (Object.keys(input).length === 0) return onDone();
+    const checked = validate(updateCollectionInput, input);
+    if (checked.errors) return errors.setFields(checked.errors);
+    errors.clear();
+    setBusy(true);
+    try {
+      const fresh = await updateCollection(c.id, checked.data);
+      qc.setQueryData(collectionKeys.one(c.id), fresh);
+      await qc.invalidateQueries({ queryKey: collectionKeys.list(c.community.slug) });
+      onDone();
+    } catch (err) {
+      errors.fromError(err, ['title', 'description']);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Card className="p-4">
+      <form onSubmit={submit} noValidate className="space-y-3">
+        {errors.form && <Alert tone="error">{errors.form}</Alert>}
+        <TextField label="Collection name" value={v.title} onChange={(e) => setV({ ...v, title: e.target.value })} error={errors.fields.title} />
+        <TextArea
+          label="Description"
+          optional
+          rows={3}
+          value={v.description}
+          onChange={(e) => setV({ ...v, description: e.target.value })}
+          error={errors.fields.description}
+          hint="Who it is for and how to use it."
+        />
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" busy={busy}>
+            Save
+          </Button>
+          <Button type="button" variant="secondary" onClick={onDone}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+/** Deleting a collection after a confirm step; its assets stay in the repository. */
+function DeleteCollection({ c }: { c: CollectionDetail }) {
+  const qc = useQueryClient();
+  const router = useRouter();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  async function remove() {
+    setBusy(true);
+    setError('');
+    try {
+      await deleteCollection(c.id);
+      qc.removeQueries({ queryKey: collectionKeys.one(c.id) });
+      await qc.invalidateQueries({ queryKey: collectionKeys.list(c.community.slug) });
+      await router.navigate({ href: paths.repository(c.community.slug) });
+    } catch (err) {
+      setError(messageOf(err));
+      setBusy(false);
+    }
+  }
+  if (!asking)
+    return (
+      <Button variant="secondary" size="sm" onClick={() => setAsking(true)}>
+        Delete collection
+      </Button>
+    );
+  return (
+    <div role="alertdialog" aria-labelledby="delete-collection-q" className="w-full space-y-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm">
+      <p id="delete-collection-q" className="font-medium text-red-900">
+        Delete “{c.title}”? The collection goes; its {c.items.length === 1 ? 'asset stays' : 'assets stay'} in the repository.
+      </p>
+      {error && <Alert tone="error">{error}</Alert>}
+      <div className="flex flex-wrap gap-2">
+        <Button variant="danger" size="sm" busy={busy} onClick={() => void remove()} autoFocus>
+          Yes, delete it
+        </Button>
+        <Button variant="secondary" size="sm" onClick={() => setAsking(false)}>
+          Keep it
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** A curated, ordered collection; curators rename, add, remove and reorder its assets, or delete it. */
 export function CollectionPage({ id }: { id: number }) {
   const qc = useQueryClient();
   const query = useCollection(id);
@@ -20,6 +119,7 @@ export function CollectionPage({ id }: { id: number }) {
   const repo = useAssets(c?.community.slug ?? '', {});
   const [pick, setPick] = useState('');
   const [error, setError] = useState('');
+  const [editing, setEditing] = useState(false);
   usePageTitle(c ? c.title : query.isError ? 'Not found' : null);
   if (query.isPending) return <Loading />;
   if (query.isError) {
@@ -55,6 +155,17 @@ export function CollectionPage({ id }: { id: number }) {
         title={c.title}
         lead={c.description || undefined}
       />
+      {c.viewer.canCurate &&
+        (editing ? (
+          <EditCollection c={c} onDone={() => setEditing(false)} />
+        ) : (
+          <div className="flex flex-wrap items-start gap-2">
+            <Button variant="secondary" size="sm" onClick={() => setEditing(true)}>
+              Rename or describe
+            </Button>
+            <DeleteCollection c={c} />
+          </div>
+        ))}
       {error && <Alert tone="error">{error}</Alert>}
       {c.items.length === 0 ? (
         <EmptyState title="This collection is empty">{c.viewer.canCurate ? 'Add assets from the repository below.' : 'Its curators have not added anything yet.'}</EmptyState>

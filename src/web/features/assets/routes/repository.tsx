@@ -1,5 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { assetFields, createAssetInput, type AssetSummary } from '../../../../shared/contracts/assets.ts';
 import type { CommunityDetail } from '../../../../shared/contracts/communities.ts';
 import { learningActivities } from '../../../../shared/model/catalogue.ts';
@@ -8,14 +8,16 @@ import { Alert, Badge, EmptyState, Loading } from '../../../components/ui/feedba
 import { ChoiceCards, SelectField, TextArea, TextField } from '../../../components/ui/field.tsx';
 import { Card, Section } from '../../../components/ui/layout.tsx';
 import { LoadMore } from '../../../components/ui/load-more.tsx';
-import { messageOf } from '../../../lib/api.ts';
+import { api, messageOf } from '../../../lib/api.ts';
 import { formatDate, plural } from '../../../lib/format.ts';
 import { useFormErrors, validate } from '../../../lib/forms.ts';
 import { AppLink } from '../../../lib/link.tsx';
 import { paths } from '../../../paths.ts';
-import { assetKeys, createAsset, uploadAsset, useAssets } from '../api/assets.ts';
+import { assetKeys, createAsset, type LinkRef, uploadAsset, useAssets } from '../api/assets.ts';
 import { Collections } from '../components/collections.tsx';
 import { FileDrop, UploadProgress } from '../components/file-drop.tsx';
+import { LinkPicker } from '../components/link-picker.tsx';
+import { RepositorySettingsForm } from '../components/repository-settings.tsx';
 
 type Kind = 'file' | 'article' | 'link';
 const kindNames: Record<Kind, string> = { file: 'File', article: 'Article', link: 'Link' };
@@ -30,10 +32,42 @@ export function FreshnessBadges({ a }: { a: Pick<AssetSummary, 'status' | 'needs
   );
 }
 
-function AddForm({ slug }: { slug: string }) {
+/** A topic being saved to the repository: its title and learning activity prefill the form. */
+interface FromTopic {
+  id: number;
+  title: string;
+  activityType: string;
+}
+
+function useFromTopic(id: number | undefined) {
+  return useQuery({
+    queryKey: ['assets', 'from-topic', id],
+    queryFn: async (): Promise<FromTopic> => (await api<{ topic: FromTopic }>('GET', `/api/topics/${id}?limit=1`)).topic,
+    enabled: id !== undefined,
+  });
+}
+
+const activityKeys: readonly string[] = learningActivities.map((a) => a.key);
+
+function AddForm({ slug, fromTopic }: { slug: string; fromTopic?: FromTopic }) {
   const qc = useQueryClient();
-  const [kind, setKind] = useState<Kind>('file');
-  const [v, setV] = useState({ title: '', summary: '', tags: '', activityType: '', body: '', url: '' });
+  const [kind, setKind] = useState<Kind>(fromTopic ? 'article' : 'file');
+  const [v, setV] = useState({
+    title: fromTopic?.title ?? '',
+    summary: '',
+    tags: '',
+    activityType: fromTopic && activityKeys.includes(fromTopic.activityType) ? fromTopic.activityType : '',
+    body: '',
+    url: '',
+  });
+  const [topics, setTopics] = useState<LinkRef[]>(fromTopic ? [{ id: fromTopic.id, title: fromTopic.title }] : []);
+  const [events, setEvents] = useState<LinkRef[]>([]);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!fromTopic) return;
+    form.current?.scrollIntoView({ block: 'start' });
+    form.current?.querySelector<HTMLInputElement>('input[type="text"], input:not([type])')?.focus({ preventScroll: true });
+  }, [fromTopic]);
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
@@ -50,7 +84,8 @@ function AddForm({ slug }: { slug: string }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setDone(null);
-    const common = { title: v.title, summary: v.summary, tags, activityType: v.activityType || null };
+    const links = { topicIds: topics.map((t) => t.id), eventIds: events.map((x) => x.id) };
+    const common = { title: v.title, summary: v.summary, tags, activityType: v.activityType || null, ...links };
     const checked = kind === 'file' ? validate(assetFields, common) : validate(createAssetInput, { ...common, kind, body: v.body, url: v.url });
     if (checked.errors) return errors.setFields(checked.errors);
     if (kind === 'file' && !file) return errors.setFields({ file: 'Choose a file to upload.' });
@@ -61,24 +96,36 @@ function AddForm({ slug }: { slug: string }) {
       let created: { id: number; title: string };
       if (kind === 'file' && file) {
         setProgress(0);
-        created = await uploadAsset(slug, file, { title: v.title, summary: v.summary, tags: tags.join(','), activityType: v.activityType }, setProgress);
+        created = await uploadAsset(
+          slug,
+          file,
+          { title: v.title, summary: v.summary, tags: tags.join(','), activityType: v.activityType, topicIds: links.topicIds.join(','), eventIds: links.eventIds.join(',') },
+          setProgress,
+        );
       } else {
-        created = await createAsset(slug, { ...common, kind, body: v.body, url: v.url, topicIds: [], eventIds: [] } as Parameters<typeof createAsset>[1]);
+        created = await createAsset(slug, { ...common, kind, body: v.body, url: v.url } as Parameters<typeof createAsset>[1]);
       }
       setV({ title: '', summary: '', tags: '', activityType: '', body: '', url: '' });
+      setTopics([]);
+      setEvents([]);
       setFile(null);
       setPickerKey((k) => k + 1);
       setDone(created);
-      await qc.invalidateQueries({ queryKey: assetKeys.list(slug) });
+      await Promise.all([qc.invalidateQueries({ queryKey: assetKeys.list(slug) }), qc.invalidateQueries({ queryKey: assetKeys.topics })]);
     } catch (err) {
-      errors.fromError(err, ['title', 'summary', 'tags', 'activityType', 'body', 'url', 'file']);
+      errors.fromError(err, ['title', 'summary', 'tags', 'activityType', 'body', 'url', 'file', 'topicIds', 'eventIds']);
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-3">
+    <form ref={form} onSubmit={submit} noValidate className="scroll-mt-24 space-y-3">
+      {fromTopic && (
+        <Alert tone="info">
+          Saving what came out of “{fromTopic.title}”. Write it up as an article, upload a file or add a link; the topic stays linked.
+        </Alert>
+      )}
       {errors.form && <Alert tone="error">{errors.form}</Alert>}
       <ChoiceCards
         legend="What are you adding?"
@@ -106,6 +153,7 @@ function AddForm({ slug }: { slug: string }) {
           </option>
         ))}
       </SelectField>
+      <LinkPicker slug={slug} topics={topics} events={events} onTopics={setTopics} onEvents={setEvents} errors={{ topicIds: errors.fields.topicIds, eventIds: errors.fields.eventIds }} />
       {progress !== null && <UploadProgress fraction={progress} />}
       <Button type="submit" busy={busy}>
         Add to the repository
@@ -145,8 +193,9 @@ function Row({ a }: { a: AssetSummary }) {
 const canCurate = (c: CommunityDetail) => c.viewer.canModerate || (c.viewer.membership === 'active' && c.viewer.roles.includes('cybrarian'));
 
 /** The community's repository: what it has written down, uploaded and linked, and a form to add more. */
-export function RepositoryPage({ community }: { community: CommunityDetail }) {
+export function RepositoryPage({ community, fromTopic }: { community: CommunityDetail; fromTopic?: number }) {
   const [filter, setFilter] = useState<'' | 'needsReview' | 'retired'>('');
+  const topic = useFromTopic(community.viewer.canPost ? fromTopic : undefined);
   const list = useAssets(community.slug, filter === 'needsReview' ? { needsReview: true } : filter === 'retired' ? { status: 'retired' } : {});
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
@@ -180,10 +229,15 @@ export function RepositoryPage({ community }: { community: CommunityDetail }) {
         {community.viewer.canPost && (
           <Section title="Add to the repository">
             <Card className="p-4">
-              <AddForm slug={community.slug} />
+              {fromTopic !== undefined && topic.isPending ? (
+                <Loading label="Loading the topic…" />
+              ) : (
+                <AddForm key={topic.data?.id ?? 'new'} slug={community.slug} fromTopic={topic.data} />
+              )}
             </Card>
           </Section>
         )}
+        {canCurate(community) && <RepositorySettingsForm slug={community.slug} />}
         <Section title="Collections">
           <Card className="p-4">
             <Collections slug={community.slug} canCurate={canCurate(community)} />

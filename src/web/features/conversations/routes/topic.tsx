@@ -21,6 +21,7 @@ import { AcceptedNotice, Post } from '../components/post.tsx';
 import { ReplyForm } from '../components/reply-form.tsx';
 import { QuestionBadge } from '../components/topic-list.tsx';
 import { TopicEditForm } from '../components/topic-edit-form.tsx';
+import { TopicAssets } from '../../assets/components/topic-assets.tsx';
 
 const MAX_INDENT = 3;
 
@@ -226,6 +227,8 @@ export function TopicPage({ id }: { id: number }) {
       {topic.acceptedPostId && <AcceptedNotice postId={topic.acceptedPostId} post={acceptedPost} onJump={() => jumpTo(topic.acceptedPostId!)} />}
 
       {opening && <Post post={opening} topic={topic} viewer={viewer} isOpening highlighted={highlighted === opening.id} />}
+
+      {!topic.deleted && <TopicAssets topicId={topic.id} />}
 
       <section aria-labelledby="replies-heading" className="space-y-4 pt-2">
         <h2 id="replies-heading" className="text-lg font-semibold text-slate-900">
