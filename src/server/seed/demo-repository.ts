@@ -398,7 +398,8 @@ export async function seedDemoRepository(db: Db, communityIds: Map<string, numbe
   for (const p of REVIEW_PERIODS) await setReviewAfterDays(db, person(p.by), idOf(p.community), p.days);
 
   const ids = new Map<string, number>();
-  for (const a of ASSETS) {
+  // Oldest first, so ids (the repository's newest-first order) follow the dates.
+  for (const a of [...ASSETS].sort((x, y) => y.daysAgo - x.daysAgo)) {
     if (a.content.kind === 'file' && !storage) continue;
     const communityId = idOf(a.community);
     const author = person(a.by);

@@ -31,10 +31,8 @@ export function sniffUpload(buf: Buffer, fileName: string): Sniffed {
     }
     throw invalidField('file', 'Zip archives cannot be shared here; upload the documents themselves.');
   }
-  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { kind: 'image', mime: 'image/png' };
-  if (startsWith(buf, [0xff, 0xd8, 0xff])) return { kind: 'image', mime: 'image/jpeg' };
-  if (buf.length >= 12 && ascii(buf, 0, 4) === 'RIFF' && ascii(buf, 8, 12) === 'WEBP') return { kind: 'image', mime: 'image/webp' };
-  if (ascii(buf, 0, 6) === 'GIF87a' || ascii(buf, 0, 6) === 'GIF89a') return { kind: 'image', mime: 'image/gif' };
+  const image = imageType(buf);
+  if (image) return image;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
@@ -48,6 +46,18 @@ export function sniffUpload(buf: Buffer, fileName: string): Sniffed {
   if (MARKUP.test(text)) throw invalidField('file', 'Web pages and SVG images cannot be shared here; they can carry scripts.');
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   return { kind: 'text', mime: TEXT_TYPES[ext] ?? 'text/plain' };
+}
+
+/**
+ * A PNG, JPEG, WebP or GIF image, judged by its first bytes (which is all an image needs: nothing
+ * is extracted from it); null for anything else.
+ */
+export function imageType(buf: Buffer): Sniffed | null {
+  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { kind: 'image', mime: 'image/png' };
+  if (startsWith(buf, [0xff, 0xd8, 0xff])) return { kind: 'image', mime: 'image/jpeg' };
+  if (buf.length >= 12 && ascii(buf, 0, 4) === 'RIFF' && ascii(buf, 8, 12) === 'WEBP') return { kind: 'image', mime: 'image/webp' };
+  if (ascii(buf, 0, 6) === 'GIF87a' || ascii(buf, 0, 6) === 'GIF89a') return { kind: 'image', mime: 'image/gif' };
+  return null;
 }
 
 /** Control characters other than tab, newlines, vertical tab, form feed and carriage return. */

@@ -1,3 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -48,7 +53,7 @@ import {
 } from './assets.queries.ts';
 import {
   type CheckedUpload,
-  checkUpload,
+  checkUploadFile,
   createAsset,
   createCollection,
   deleteCollection,
@@ -93,31 +98,52 @@ export const assetRoutes: FastifyPluginAsyncZod = async (app) => {
   const storage = localStorage(filesRoot(app.env.dataDir));
   await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 11, fieldSize: 8 * 1024 } });
 
-  /** Reads a multipart upload: at most one file (field "file") and short text fields; checks the file's content. */
-  async function readUpload(req: FastifyRequest): Promise<{ fields: Record<string, string>; upload: CheckedUpload }> {
+  const tmpDir = path.join(app.env.dataDir, 'tmp');
+  const tooLarge = () => {
+    const mb = (maxBytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
+    return new AppError(413, 'file_too_large', 'The file is too large', `Use a file of at most ${mb} MB.`, [{ path: 'file', message: `Use a file of at most ${mb} MB.` }]);
+  };
+
+  /**
+   * Reads a multipart upload: at most one file (field "file"), streamed to a temporary file under
+   * DATA_DIR/tmp, and short text fields; then checks the file's content. The caller calls `discard`
+   * when done (the temporary file is removed at once on any refusal).
+   */
+  async function readUpload(req: FastifyRequest): Promise<{ fields: Record<string, string>; upload: CheckedUpload; discard: () => Promise<void> }> {
     if (!req.isMultipart()) throw invalidField('file', 'Send the file as multipart/form-data in a field named “file”.');
     const fields: Record<string, string> = {};
-    let file: { buffer: Buffer; name: string } | null = null;
+    const received: { path: string; name: string }[] = [];
+    const discard = async () => {
+      await Promise.all(received.map((f) => rm(f.path, { force: true })));
+    };
     try {
       for await (const part of req.parts()) {
         if (part.type === 'file') {
           if (part.fieldname !== 'file') throw invalidField(part.fieldname, 'Send the file in a field named “file”.');
-          file = { buffer: await part.toBuffer(), name: part.filename };
+          await mkdir(tmpDir, { recursive: true });
+          const file = { path: path.join(tmpDir, `upload-${randomBytes(16).toString('hex')}`), name: part.filename };
+          received.push(file);
+          await pipeline(part.file, createWriteStream(file.path, { flags: 'wx' }));
+          if (part.file.truncated) throw tooLarge();
         } else {
           fields[part.fieldname] = String(part.value);
         }
       }
     } catch (e) {
+      await discard();
       if (e instanceof AppError) throw e;
       const code = (e as { code?: string }).code;
-      if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_ERR_CTP_BODY_TOO_LARGE' || (e as { statusCode?: number }).statusCode === 413) {
-        const mb = (maxBytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
-        throw new AppError(413, 'file_too_large', 'The file is too large', `Use a file of at most ${mb} MB.`, [{ path: 'file', message: `Use a file of at most ${mb} MB.` }]);
-      }
+      if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_ERR_CTP_BODY_TOO_LARGE' || (e as { statusCode?: number }).statusCode === 413) throw tooLarge();
       throw invalidField('file', 'The upload could not be read. Choose the file again.');
     }
+    const [file] = received;
     if (!file) throw invalidField('file', 'Choose a file to upload.');
-    return { fields, upload: await checkUpload(file.buffer, file.name) };
+    try {
+      return { fields, upload: await checkUploadFile(file.path, file.name), discard };
+    } catch (e) {
+      await discard();
+      throw e;
+    }
   }
 
   app.get(
@@ -166,20 +192,26 @@ export const assetRoutes: FastifyPluginAsyncZod = async (app) => {
       const viewer = requireViewer(req);
       const { community, access } = await loadVisibleCommunity(app.db, req.params.slug, viewer);
       if (!communityPolicy.canAddAsset(viewer, access)) throw forbidden('Only members can add to the repository.');
-      const { fields, upload } = await readUpload(req);
-      const parsed = assetFields.safeParse({
-        title: fields.title,
-        summary: fields.summary,
-        tags: list(fields.tags),
-        activityType: fields.activityType || null,
-        topicIds: list(fields.topicIds),
-        eventIds: list(fields.eventIds),
-      });
-      if (!parsed.success) {
-        const errors = parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'body', message: i.message }));
-        throw badRequest(`Check these fields: ${errors.map((e) => e.path).join(', ')}.`, errors);
+      const { fields, upload, discard } = await readUpload(req);
+      let id: number;
+      // The temporary file is gone before the answer is sent.
+      try {
+        const parsed = assetFields.safeParse({
+          title: fields.title,
+          summary: fields.summary,
+          tags: list(fields.tags),
+          activityType: fields.activityType || null,
+          topicIds: list(fields.topicIds),
+          eventIds: list(fields.eventIds),
+        });
+        if (!parsed.success) {
+          const errors = parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'body', message: i.message }));
+          throw badRequest(`Check these fields: ${errors.map((e) => e.path).join(', ')}.`, errors);
+        }
+        id = await createAsset(app.db, storage, viewer, community.id, { ...parsed.data, kind: 'file', upload });
+      } finally {
+        await discard();
       }
-      const id = await createAsset(app.db, storage, viewer, community.id, { ...parsed.data, kind: 'file', upload });
       return reply.code(201).send(await detail(id, viewer));
     },
   );
@@ -212,8 +244,12 @@ export const assetRoutes: FastifyPluginAsyncZod = async (app) => {
       const { asset, canEdit } = await loadAsset(app.db, req.params.id, viewer);
       if (!canEdit) throw forbidden('Only the steward, the cybrarian and coordinators can replace this file.');
       if (asset.kind !== 'file') throw invalidField('file', 'Only file assets take a new file; edit articles and links instead.');
-      const { upload } = await readUpload(req);
-      await replaceFile(app.db, storage, viewer, asset, await loadCurrent(app.db, asset), upload);
+      const { upload, discard } = await readUpload(req);
+      try {
+        await replaceFile(app.db, storage, viewer, asset, await loadCurrent(app.db, asset), upload);
+      } finally {
+        await discard();
+      }
       return detail(asset.id, viewer);
     },
   );

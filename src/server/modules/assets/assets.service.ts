@@ -1,3 +1,5 @@
+import { createReadStream } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
@@ -9,7 +11,7 @@ import { renderMarkdown } from '../../lib/markdown.ts';
 import { type FileStorage, newStorageKey } from '../../lib/storage.ts';
 import { audit } from '../auth/auth.service.ts';
 import { activeMember } from '../leadership/leadership.service.ts';
-import { extractText, safeFileName, sniffUpload } from './assets.files.ts';
+import { extractText, imageType, safeFileName, sniffUpload } from './assets.files.ts';
 import { type AssetRow, assetsInCommunity, eventsInCommunity, reviewAfterDays, today, topicsInCommunity, type VersionRow } from './assets.queries.ts';
 
 /** The searchable text of one version: title (A), summary and tags (B), body, text inside the file or address (C). */
@@ -28,23 +30,48 @@ async function defaultReviewBy(db: Db, communityId: number, now: Date) {
 
 /** An uploaded file, checked by its content and with its text extracted; nothing is stored yet. */
 export interface CheckedUpload {
-  buffer: Buffer;
+  /** Where its bytes are: in memory, or in a temporary file that the caller removes afterwards. */
+  source: { buffer: Buffer } | { path: string };
   name: string;
   mime: string;
   text: string;
 }
 
-/** Checks an upload (content type, readability) and extracts its text; refusals name the `file` field. */
+/** Checks an upload held in memory (content type, readability) and extracts its text; refusals name the `file` field. */
 export async function checkUpload(buffer: Buffer, name: string): Promise<CheckedUpload> {
   const sniffed = sniffUpload(buffer, name);
   const text = await extractText(buffer, sniffed);
-  return { buffer, name: safeFileName(name), mime: sniffed.mime, text };
+  return { source: { buffer }, name: safeFileName(name), mime: sniffed.mime, text };
+}
+
+/**
+ * Checks an upload received into a temporary file. An image is judged by its first bytes and never
+ * read whole; anything else is read to be judged and to have its text extracted (pdf.js and mammoth
+ * work on whole documents), bounded by the upload limit.
+ */
+export async function checkUploadFile(file: string, name: string): Promise<CheckedUpload> {
+  const handle = await open(file, 'r');
+  let head: Buffer;
+  try {
+    const buf = Buffer.alloc(64);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    head = buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  const image = head.length > 0 ? imageType(head) : null;
+  if (image) return { source: { path: file }, name: safeFileName(name), mime: image.mime, text: '' };
+  const buffer = await readFile(file);
+  const sniffed = sniffUpload(buffer, name);
+  const text = await extractText(buffer, sniffed);
+  return { source: { path: file }, name: safeFileName(name), mime: sniffed.mime, text };
 }
 
 /** Stores a checked upload; the caller removes it again if the database write fails. */
 async function store(storage: FileStorage, upload: CheckedUpload, now: Date) {
   const key = newStorageKey(now);
-  const size = await storage.put(key, Readable.from(upload.buffer));
+  const data = 'buffer' in upload.source ? Readable.from(upload.source.buffer) : createReadStream(upload.source.path);
+  const size = await storage.put(key, data);
   return { key, size };
 }
 

@@ -37,6 +37,11 @@ function storedFiles(): string[] {
     .filter((d) => d.isFile())
     .map((d) => d.name);
 }
+/** Uploads in flight under DATA_DIR/tmp (none once a request is answered). */
+function tempFiles(): string[] {
+  const root = path.join(dataDir, 'tmp');
+  return existsSync(root) ? readdirSync(root) : [];
+}
 const assetCount = async () => Number((await t.db.execute<{ n: string }>(sql`select count(*) as n from assets`)).rows[0].n);
 const filesUrl = () => `/api/communities/${slug}/assets/files`;
 
@@ -177,8 +182,19 @@ describe('uploads', () => {
       expect(res.json().errors[0].path).toBe('file');
       expect(await assetCount()).toBe(before);
       expect(storedFiles()).toEqual(filesBefore);
+      expect(tempFiles()).toEqual([]);
     });
   }
+
+  it('receives uploads into a temporary file under DATA_DIR and removes it once stored; images are judged by their first bytes', async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2000, 7)]);
+    const res = await uploadAsset(member, filesUrl(), { data: png, name: 'chart.png' }, { title: 'A chart' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().version.file).toMatchObject({ mime: 'image/png', size: png.length, previewable: true });
+    expect(tempFiles()).toEqual([]);
+    const back = await reader.get(res.json().version.file.downloadUrl);
+    expect(Buffer.from(back.rawPayload).equals(png)).toBe(true);
+  });
 
   it('refuses an upload with no file or bad fields, storing nothing', async () => {
     const filesBefore = storedFiles();

@@ -25,7 +25,7 @@ function Picker({ what, chosen, choices, onChange, error }: { what: 'topic' | 'e
         <div className="flex flex-wrap items-end gap-2">
           <div className="min-w-0 flex-1 basis-48">
             <SelectField label={label} value={pick} onChange={(e) => setPick(e.target.value)} error={error}>
-              <option value="">Choose a {what}…</option>
+              <option value="">{what === 'topic' ? 'Choose a topic…' : 'Choose an event…'}</option>
               {left.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.title}

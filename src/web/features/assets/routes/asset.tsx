@@ -255,6 +255,7 @@ export function AssetPage({ id }: { id: number }) {
               <ul className="space-y-1 text-sm">
                 {a.topics.map((t) => (
                   <li key={`t${t.id}`}>
+                    <span className="text-slate-600">Topic: </span>
                     <AppLink href={paths.topic(t.id)} className="underline">
                       {t.title}
                     </AppLink>
@@ -262,6 +263,7 @@ export function AssetPage({ id }: { id: number }) {
                 ))}
                 {a.events.map((e) => (
                   <li key={`e${e.id}`}>
+                    <span className="text-slate-600">Event: </span>
                     <AppLink href={paths.event(e.id)} className="underline">
                       {e.title}
                     </AppLink>
