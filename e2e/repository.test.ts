@@ -92,6 +92,12 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
     const canvasWidth = await phone.locator('canvas[data-pdf-page="1"]').evaluate((c) => c.getBoundingClientRect().width);
     expect(canvasWidth).toBeLessThanOrEqual(PHONE.width);
     await check(phone, 'asset-phone');
+    // When the file cannot be fetched, the page says so and still offers the download.
+    await phone.route('**/api/assets/*/versions/*/file', (route) => route.fulfill({ status: 500, body: 'nope' }));
+    await phone.reload();
+    await phone.getByText('We could not show a preview of this PDF. Download it to read it.').waitFor();
+    await phone.getByRole('link', { name: 'Download' }).waitFor();
+    await check(phone, 'asset-phone-preview-failed');
     await other.getByLabel('How did you use it?').fill('Used it to set up our new lab.');
     await other.getByRole('button', { name: 'I reused this' }).click();
     await other.getByText('Thank you: your reuse is recorded.').waitFor();
