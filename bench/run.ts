@@ -14,10 +14,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { filesRoot, localStorage } from '../src/server/lib/storage.ts';
+import { makeDemoPdf } from '../src/server/seed/demo-repository.ts';
 import { BENCH_USER, openBenchDatabase, rng } from './lib/dataset.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const ENDPOINTS = ['feed', 'topic', 'reply', 'search', 'whoknows', 'directory'] as const;
+const ENDPOINTS = ['feed', 'topic', 'reply', 'search', 'assets', 'upload', 'whoknows', 'directory'] as const;
 type Endpoint = (typeof ENDPOINTS)[number];
 
 const { values: args } = parseArgs({
@@ -33,10 +35,10 @@ const { values: args } = parseArgs({
   },
 });
 if (args.help) {
-  console.log(`Usage: npm run bench -- [--duration S] [--connections N] [--warmup S] [--only feed,topic,search,reply,whoknows,directory] [--pool N] [--keep]
+  console.log(`Usage: npm run bench -- [--duration S] [--connections N] [--warmup S] [--only feed,topic,search,reply,assets,upload,whoknows,directory] [--pool N] [--keep]
 
 Runs against the dataset of \`npm run seed:large\` (DATA_DIR, default ./data-bench; or DATABASE_URL).
---pool sets the app's DB_POOL_SIZE; --keep leaves the replies the run created in the database;
+--pool sets the app's DB_POOL_SIZE; --keep leaves the replies and uploads the run created in the database;
 --profile writes a V8 CPU profile of the app to .tmp/*.cpuprofile (open it in Chrome DevTools).`);
   process.exit(0);
 }
@@ -63,6 +65,9 @@ const TARGETS: Record<Endpoint, { text: string; ok: (r: Result) => boolean }> = 
   topic: { text: 'p99 < 50 ms', ok: (r) => r.p99 < 50 },
   search: { text: 'p95 < 30 ms', ok: (r) => r.p95 < 30 },
   reply: { text: '≥ 1,000 req/s', ok: (r) => r.rps >= 1000 },
+  assets: { text: 'p95 < 50 ms', ok: (r) => r.p95 < 50 },
+  // No target in the issue: the figure is reported (uploads per second and megabytes per second).
+  upload: { text: 'reported', ok: () => true },
   whoknows: { text: 'p95 < 100 ms', ok: (r) => r.p95 < 100 },
   directory: { text: 'p95 < 100 ms', ok: (r) => r.p95 < 100 },
 };
@@ -74,6 +79,12 @@ const SEARCHES = [
   'cavitation', 'telemetry outstation', 'drought resilience', 'lidar vegetation', 'confined space', 'battery storage',
   'turbidity', 'backflow prevention', 'tapchanger', 'hydrant', 'cathodic protection', 'Ashby', 'Thornmoor pump',
   'water quality sampling', 'pump -diesel', 'metaldehyde', 'procurement framework', 'dashbord',
+];
+
+/** Repository searches: what people look for in guides, checklists and reports (words inside files too). */
+const ASSET_SEARCHES = [
+  'pump', 'checklist', 'pressure management', 'scada alarm', 'guide', 'commissioning', 'leak detection', 'chlorine dosing',
+  'transformer', '"asset register"', 'lessons learned', 'valve', 'Ashby', 'telemetry outstation', 'sludge', 'template -pump',
 ];
 
 /** "Who knows about…": common and rare subjects, tag-like and worded. */
@@ -199,6 +210,7 @@ const replyTopics = (
   )
 ).map((r) => r.id);
 const [{ max: maxPostBefore }] = await q<{ max: number }>('select coalesce(max(id), 0)::bigint as max from posts');
+const [{ max: maxAssetBefore }] = await q<{ max: number }>('select coalesce(max(id), 0)::bigint as max from assets');
 const [{ max: maxOutboxBefore }] = await q<{ max: number }>('select coalesce(max(id), 0)::bigint as max from email_outbox');
 console.log(
   `dataset: ${dataset.people.toLocaleString('en')} people, ${dataset.communities} communities, ${dataset.topics.toLocaleString('en')} topics, ${dataset.posts.toLocaleString('en')} posts\n` +
@@ -209,7 +221,7 @@ console.log(
 
 const child: ChildProcess = fork(path.join(here, 'server.ts'), [], {
   execArgv: ['--import', 'tsx', ...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(here, '..', '.tmp')}`] : [])],
-  env: { ...process.env, BENCH_DATABASE_URL: dbUrl, ...(args.pool ? { BENCH_DB_POOL_SIZE: args.pool } : {}) },
+  env: { ...process.env, BENCH_DATABASE_URL: dbUrl, BENCH_DATA_DIR: env.dataDir, ...(args.pool ? { BENCH_DB_POOL_SIZE: args.pool } : {}) },
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
 const port = await new Promise<number>((resolve, reject) => {
@@ -248,6 +260,12 @@ const headers = { cookie: cookieHeader() };
 // ───────────────────────────── load ─────────────────────────────
 
 const R = rng(7);
+const UPLOAD_PDF = makeDemoPdf(
+  Array.from({ length: 10 }, (_, page) => [
+    `Section ${page + 1}: pump station ${page + 1}`,
+    ...Array.from({ length: 40 }, (_, line) => `Line ${line + 1}: the duty pump ran within its curve; bearing temperature and vibration were recorded at ${page * 40 + line} hours.`),
+  ]),
+);
 const REPLY_TEXTS = [
   'We had the same problem at our site. Swapping the pressure transducer fixed it; check the calibration date first.',
   'Thanks, this is useful. I will bring it to the next **core group** meeting.',
@@ -268,6 +286,28 @@ const requestFor: Record<Endpoint, () => autocannon.Request> = {
       path: `/api/search?q=${encodeURIComponent(SEARCHES[0])}`,
       headers,
       setupRequest: (r) => ({ ...r, path: `/api/search?q=${encodeURIComponent(SEARCHES[i++ % SEARCHES.length])}` }),
+    };
+  },
+  assets: () => {
+    let i = 0;
+    const path = () => `/api/search?kind=asset&q=${encodeURIComponent(ASSET_SEARCHES[i++ % ASSET_SEARCHES.length])}`;
+    return { method: 'GET', path: path(), headers, setupRequest: (r) => ({ ...r, path: path() }) };
+  },
+  upload: () => {
+    // A ten-page report as a browser form sends it: fields first, then the file.
+    const boundary = '----constellationbench';
+    const field = (k: string, v: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`;
+    const body = Buffer.concat([
+      Buffer.from(field('title', 'Pump station inspection report') + field('summary', 'Findings from the quarterly inspection round.') + field('tags', 'pumps')),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="inspection-report.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      UPLOAD_PDF,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return {
+      method: 'POST',
+      path: `/api/communities/${feeds[0]}/assets/files`,
+      headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-csrf-token': csrf },
+      body,
     };
   },
   whoknows: () => {
@@ -366,7 +406,8 @@ try {
     clearInterval(timer);
     rssSamples.push({ endpoint, peakRssMb: Math.round(peak / 1024) });
     results.push(r);
-    console.log(`${Math.round(r.rps)} req/s, p99 ${r.p99.toFixed(1)} ms`);
+    const volume = endpoint === 'upload' ? ` (${((r.rps * UPLOAD_PDF.length) / 1024 / 1024).toFixed(1)} MB/s of ${Math.round(UPLOAD_PDF.length / 1024)} KB PDFs)` : '';
+    console.log(`${Math.round(r.rps)} req/s${volume}, p99 ${r.p99.toFixed(1)} ms`);
   }
 } finally {
   const peakRssMb = Math.round(statusKb(pid, 'VmHWM') / 1024);
@@ -434,6 +475,18 @@ try {
       await q('vacuum (analyze) posts, topics, topic_communities, notifications, email_outbox');
       console.log(`removed the run's replies (and the notifications and emails they caused) from ${touched.length} topics`);
     }
+  }
+  if (!args.keep && only.includes('upload')) {
+    // Remove this run's uploads: their stored files first, then the rows.
+    const storage = localStorage(filesRoot(env.dataDir));
+    const files = await q<{ file_key: string }>(
+      'select v.file_key from asset_versions v join assets a on a.id = v.asset_id where a.id > $1 and a.created_by = $2 and v.file_key is not null',
+      [maxAssetBefore, bench.id],
+    );
+    for (const f of files) await storage.delete(f.file_key);
+    await q('delete from assets where id > $1 and created_by = $2', [maxAssetBefore, bench.id]);
+    await q('vacuum (analyze) assets, asset_versions');
+    console.log(`removed the run's ${files.length} uploads and their files`);
   }
   closing = true;
   await database.close();

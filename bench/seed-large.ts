@@ -27,13 +27,14 @@ const { values: args } = parseArgs({
     people: { type: 'string', default: '50000' },
     communities: { type: 'string', default: '500' },
     posts: { type: 'string', default: '1000000' },
+    assets: { type: 'string', default: '20000' },
     seed: { type: 'string', default: '42' },
     reset: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
 if (args.help) {
-  console.log(`Usage: npm run seed:large -- [--people N] [--communities N] [--posts N] [--seed N] [--reset]
+  console.log(`Usage: npm run seed:large -- [--people N] [--communities N] [--posts N] [--assets N] [--seed N] [--reset]
 
 Loads the reference dataset into the embedded PostgreSQL under $DATA_DIR (default ./data-bench,
 port $EMBEDDED_PG_PORT, default 54339) or into $DATABASE_URL. Refuses a non-empty database
@@ -51,6 +52,7 @@ const num = (name: string, v: string, min: number) => {
 const PEOPLE = num('people', args.people, 20);
 const COMMUNITIES = num('communities', args.communities, 12);
 const POSTS = num('posts', args.posts, 100);
+const ASSETS = num('assets', args.assets, 0);
 const R = rng(num('seed', args.seed, 0));
 
 const DAY = 86_400_000;
@@ -665,9 +667,121 @@ bar.update(POSTS);
 bar.stop();
 log(`loaded ${POSTS.toLocaleString('en')} posts, ${helpfulOut.rows.toLocaleString('en')} helpful marks, ${mentionsOut.rows.toLocaleString('en')} mentions`);
 
+// ───────────────────────────── repository (issue 6) ─────────────────────────────
+
+// Assets: articles (Markdown), files (PDF text extracted at upload) and links, in the same
+// communities as the conversations; some edited or re-uploaded several times, some past their
+// review date, some retired, some reused. A separate generator leaves the posts above unchanged.
+// Files have no bytes on disk: the bench searches and lists them, it does not download them.
+log(`loading ${ASSETS.toLocaleString('en')} repository assets with their versions and reuses`);
+const RA = rng(num('seed', args.seed, 0) + 104729);
+const assetWords = (n: number, out: number[]) => {
+  for (let i = 0; i < n; i++) {
+    const x = RA.next();
+    out.push(x < 0.4 ? functionIds[functionRank(RA.next())] : x < 0.994 ? contentIds[contentRank(RA.next())] : placeIds[RA.int(placeIds.length)]);
+  }
+  return out;
+};
+const ASSET_OPENERS = ['Guide to', 'Checklist for', 'Lessons learned from', 'How we handle', 'Template for', 'Field notes on', 'Standard for'];
+/** Paragraphs of sentences, `n` words in all. */
+const prose = (n: number) => {
+  const paragraphs: string[] = [];
+  let left = n;
+  while (left > 0) {
+    const sentences: string[] = [];
+    for (let s = 2 + RA.int(5); s > 0 && left > 0; s--) {
+      const len = Math.min(left, 6 + RA.int(14));
+      sentences.push(`${sentenceText(assetWords(len, []))}.`);
+      left -= len;
+    }
+    paragraphs.push(sentences.join(' '));
+  }
+  return paragraphs;
+};
+const assetsOut = copyWriter(await pool.connect(), 'assets', [
+  'id', 'community_id', 'kind', 'title', 'summary', 'tags', 'activity_type', 'steward_id', 'review_by', 'status', 'current_version', 'reuse_count', 'search_vector', 'created_by', 'created_at', 'updated_at',
+]);
+const versionsOut = copyWriter(await pool.connect(), 'asset_versions', [
+  'asset_id', 'number', 'editor_id', 'title', 'summary', 'body_source', 'body_html', 'file_key', 'file_name', 'file_mime', 'file_size', 'url', 'extracted_text', 'created_at',
+]);
+const reusesOut = copyWriter(await pool.connect(), 'asset_reuses', ['asset_id', 'user_id', 'note', 'created_at']);
+const assetBar = new cliProgress.SingleBar(
+  { format: '  assets |{bar}| {percentage}% | {value}/{total} | {eta_formatted} left', etaBuffer: 50, hideCursor: true },
+  cliProgress.Presets.shades_classic,
+);
+if (ASSETS > 0) assetBar.start(ASSETS, 0);
+const assetCreated = Float64Array.from({ length: ASSETS }, () => NOW - 2 * 365 * DAY * RA.next() ** 1.3 - 3600_000).sort();
+let versionCount = 0;
+const articleSamples: { source: string; html: string }[] = [];
+for (let a = 0; a < ASSETS; a++) {
+  const id = a + 1;
+  const c = communityRank(RA.next());
+  const members = community[c].members;
+  const author = members[Math.floor(members.length * RA.next() ** 2)];
+  const x = RA.next();
+  const kind = x < 0.45 ? 'article' : x < 0.8 ? 'file' : 'link';
+  const title = `${RA.pick(ASSET_OPENERS)} ${sentenceText(assetWords(2 + RA.int(4), [])).toLowerCase()}`;
+  const summary = prose(12 + RA.int(20))[0];
+  const tags = [...new Set(Array.from({ length: RA.int(4) }, () => RA.pick(community[c].tags)))];
+  const activity = RA.chance(0.6) ? learningActivityKeys[RA.int(learningActivityKeys.length)] : '\\N';
+  const created = assetCreated[a];
+  const versions = RA.chance(0.25) ? 2 + RA.int(3) : 1;
+  let at = created;
+  for (let v = 1; v <= versions; v++) {
+    if (v > 1) at = Math.min(NOW - 60_000, at + RA.expo(40 * DAY));
+    const editor = v === 1 ? author : members[RA.int(Math.min(members.length, 50))];
+    let body = '\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N';
+    if (kind === 'article') {
+      const paragraphs = prose(Math.round(500 * Math.exp(0.6 * RA.normal())));
+      const source = paragraphs.join('\n\n');
+      // The HTML renderMarkdown writes for plain paragraphs (checked on a sample below).
+      const html = paragraphs.map((p) => `<p>${p}</p>\n`).join('');
+      if (a % 500 === 0) articleSamples.push({ source, html });
+      body = `${copyText(source)}\t${copyText(html)}\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N`;
+    } else if (kind === 'file') {
+      const text = prose(Math.min(20_000, Math.round(2500 * Math.exp(0.7 * RA.normal())))).join('\n');
+      const name = `${title.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}.pdf`;
+      body = `\\N\t\\N\tbench/${id}-${v}.pdf\t${name}\tapplication/pdf\t${Math.round(text.length * 1.8)}\t\\N\t${copyText(text)}`;
+    } else {
+      body = `\\N\t\\N\t\\N\t\\N\t\\N\t\\N\thttps://intranet.example.org/${community[c].slug}/${id}${v > 1 ? `?v=${v}` : ''}\t\\N`;
+    }
+    versionCount++;
+    if (versionsOut.row(`${id}\t${v}\t${userId(editor)}\t${copyText(title)}\t${copyText(summary)}\t${body}\t${iso(at)}`)) await versionsOut.drain();
+  }
+  // Fresh for a year after the last edit; about one in seven is past its review date, one in twenty retired.
+  const reviewByDate = iso(RA.chance(0.15) ? NOW - (1 + RA.next() * 200) * DAY : Math.max(at + 365 * DAY, NOW + DAY)).slice(0, 10);
+  const status = RA.chance(0.05) ? 'retired' : 'active';
+  const reuses = RA.chance(0.3) ? 1 + Math.floor(RA.expo(3)) : 0;
+  for (let r = 0; r < reuses; r++) {
+    const note = RA.chance(0.4) ? copyText(`${sentenceText(assetWords(8 + RA.int(12), []))}.`) : '';
+    if (reusesOut.row(`${id}\t${userId(members[RA.int(members.length)])}\t${note}\t${iso(at + RA.next() * (NOW - at))}`)) await reusesOut.drain();
+  }
+  const steward = RA.chance(0.9) ? userId(author) : '\\N';
+  const line = `${id}\t${c + 1}\t${kind}\t${copyText(title)}\t${copyText(summary)}\t{${tags.join(',')}}\t${activity}\t${steward}\t${reviewByDate}\t${status}\t${versions}\t${reuses}\t\t${userId(author)}\t${iso(created)}\t${iso(at)}`;
+  if (assetsOut.row(line)) await assetsOut.drain();
+  if ((a & 255) === 0) assetBar.update(a);
+}
+await Promise.all([assetsOut.end(), versionsOut.end(), reusesOut.end()]);
+if (ASSETS > 0) {
+  assetBar.update(ASSETS);
+  assetBar.stop();
+}
+// The search vector as the service writes it (assets.service.ts), computed by PostgreSQL in two halves.
+const assetVector = `setweight(to_tsvector('english', a.title), 'A')
+  || setweight(to_tsvector('english', a.summary || ' ' || array_to_string(a.tags, ' ')), 'B')
+  || setweight(to_tsvector('english', coalesce(v.body_source, v.extracted_text, v.url, '')), 'C')`;
+log('computing the assets’ search vectors');
+const half = Math.ceil(ASSETS / 2);
+await runParallel(
+  [0, 1].map((h) => `update assets a set search_vector = ${assetVector} from asset_versions v
+    where v.asset_id = a.id and v.number = a.current_version and a.id > ${h * half} and a.id <= ${(h + 1) * half}`),
+  2,
+);
+log(`loaded ${ASSETS.toLocaleString('en')} assets, ${versionCount.toLocaleString('en')} versions, ${reusesOut.rows.toLocaleString('en')} reuses`);
+
 // ───────────────────────────── indexes, constraints, statistics ─────────────────────────────
 
-for (const table of ['users', 'communities', 'topics', 'posts', 'post_revisions', 'audit_log']) {
+for (const table of ['users', 'communities', 'topics', 'posts', 'post_revisions', 'audit_log', 'assets', 'asset_versions', 'asset_reuses']) {
   await pool.query(`select setval(pg_get_serial_sequence($1, 'id'), greatest(1, (select coalesce(max(id), 0) from ${table})), (select count(*) > 0 from ${table}))`, [table]);
 }
 log(`building ${ddl.indexes.length} indexes and ${ddl.foreignKeys.length} foreign keys`);
@@ -692,6 +806,7 @@ const { rows: vectorCheck } = await pool.query<{ id: number; ok: boolean }>(
 );
 const badVectors = vectorCheck.filter((r) => !r.ok).map((r) => r.id);
 const badHtml = samples.filter((s) => renderMarkdown(s.source, new Set(s.mentioned)) !== s.html).map((s) => s.id);
+const badArticles = articleSamples.filter((s) => renderMarkdown(s.source) !== s.html).length;
 const { rows: counterCheck } = await pool.query<{ members: number; topics: number }>(`
   select
     (select count(*) from communities c where c.member_count <> (select count(*) from memberships m where m.community_id = c.id and m.status = 'active'))::int as members,
@@ -699,6 +814,7 @@ const { rows: counterCheck } = await pool.query<{ members: number; topics: numbe
 const problems = [
   badVectors.length && `${badVectors.length}/${samples.length} sampled search vectors differ from to_tsvector (e.g. post ${badVectors[0]})`,
   badHtml.length && `${badHtml.length}/${samples.length} sampled body_html differ from renderMarkdown (e.g. post ${badHtml[0]})`,
+  badArticles && `${badArticles}/${articleSamples.length} sampled article body_html differ from renderMarkdown`,
   counterCheck[0].members && `${counterCheck[0].members} communities have a wrong member_count`,
   counterCheck[0].topics && `${counterCheck[0].topics} communities have a wrong topic_count`,
 ].filter(Boolean);

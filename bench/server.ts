@@ -10,6 +10,8 @@ import { loadEnv } from '../src/server/env.ts';
 const env = loadEnv({
   NODE_ENV: 'production',
   DATABASE_URL: process.env.BENCH_DATABASE_URL,
+  // Uploads made by the bench go beside the reference database, never into the app's ./data.
+  ...(process.env.BENCH_DATA_DIR ? { DATA_DIR: process.env.BENCH_DATA_DIR } : {}),
   LOG_LEVEL: 'silent',
   SEED_DEMO: 'false',
   COOKIE_SECURE: 'false',

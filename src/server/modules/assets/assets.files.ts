@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+import { slots } from '../../lib/slots.ts';
 import { invalidField } from '../../errors.ts';
 
 /** What an upload turned out to be, judged by its bytes (never by its name or declared type). */
@@ -82,6 +84,12 @@ export function safeFileName(name: string): string {
 /** Extracted text is capped so one huge file cannot overflow its search entry. */
 export const MAX_EXTRACTED = 200_000;
 
+/**
+ * Reading a PDF or Word document is CPU-bound and takes many times the file's size in memory, so
+ * one at a time per core: more at once only queues inside the process and raises its peak memory.
+ */
+const extraction = slots(availableParallelism());
+
 async function pdfText(buf: Buffer): Promise<string> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await getDocument({ data: new Uint8Array(buf), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
@@ -115,8 +123,8 @@ async function docxText(buf: Buffer): Promise<string> {
 export async function extractText(buf: Buffer, sniffed: Sniffed): Promise<string> {
   let text = '';
   try {
-    if (sniffed.kind === 'pdf') text = await pdfText(buf);
-    else if (sniffed.kind === 'docx') text = await docxText(buf);
+    if (sniffed.kind === 'pdf') text = await extraction(() => pdfText(buf));
+    else if (sniffed.kind === 'docx') text = await extraction(() => docxText(buf));
     else if (sniffed.kind === 'text') text = buf.toString('utf8');
   } catch {
     throw invalidField('file', sniffed.kind === 'pdf' ? 'This PDF could not be read; it may be damaged.' : 'This Word document could not be read; it may be damaged.');

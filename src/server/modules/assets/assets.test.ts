@@ -361,6 +361,15 @@ describe('search', () => {
     const hits = (await reader.get('/api/search?kind=asset&q=echidna')).json().items as { url: string; label: string | null }[];
     expect(Object.fromEntries(hits.map((h) => [h.url, h.label]))).toEqual({ [`/assets/${a.id}`]: 'Retired', [`/assets/${b.id}`]: 'Needs review' });
   });
+
+  it('the snippet shows where a word occurs deep inside a long document, stemmed and capitalised', async () => {
+    const filler = 'Routine inspection of the district meters found nothing unusual this week. '.repeat(120);
+    const body = `${filler}\n\nPlatypuses were spotted near the outfall weir after the storm.\n\n${filler}`;
+    const a = (await member.post(`/api/communities/${slug}/assets`, { kind: 'article', title: 'Weekly round notes', body })).json();
+    const hits = (await reader.get('/api/search?kind=asset&q=platypus')).json().items as { url: string; snippet: string }[];
+    expect(hits.map((h) => h.url)).toEqual([`/assets/${a.id}`]);
+    expect(hits[0].snippet).toContain('<mark>Platypuses</mark> were spotted near the outfall weir');
+  });
 });
 
 describe('collections', () => {

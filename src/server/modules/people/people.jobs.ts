@@ -35,6 +35,8 @@ export async function refreshExpertiseEvidence(db: Db): Promise<{ rows: number; 
       cross join unnest(r.tags) tag
       where exists (select 1 from topic_communities tc where tc.topic_id = r.topic_id and not tc.deleted and tc.community_id in (select * from evidence_open))
       group by 2, 3`);
+    // Without statistics on the fresh table the planner may pick a nested-loop anti-join below.
+    await tx.execute(sql`analyze evidence_fresh`);
     const key = (a: string, b: string) =>
       sql.raw(
         `coalesce(${a}.community_id, 0) = coalesce(${b}.community_id, 0) and ${a}.tag = ${b}.tag and ${a}.user_id = ${b}.user_id
@@ -42,10 +44,15 @@ export async function refreshExpertiseEvidence(db: Db): Promise<{ rows: number; 
       );
     const gone = await tx.execute(sql`
       delete from expertise_evidence e where not exists (select 1 from evidence_fresh f where ${key('f', 'e')})`);
+    // The rows to add are found before any is inserted: an anti-join against the table being
+    // inserted into walks the new rows too, which on a first (empty) refresh is quadratic.
+    await tx.execute(sql`
+      create temp table evidence_added on commit drop as
+      select f.* from evidence_fresh f where not exists (select 1 from expertise_evidence e where ${key('e', 'f')})`);
     const added = await tx.execute(sql`
       insert into expertise_evidence (community_id, tag, user_id, replies, accepted, helpful, score)
       select f.community_id, f.tag, f.user_id, f.replies, f.accepted, f.helpful, ${EVIDENCE_SCORE_SQL('f')}
-      from evidence_fresh f where not exists (select 1 from expertise_evidence e where ${key('e', 'f')})`);
+      from evidence_added f`);
     await tx.execute(sql`
       insert into expertise_evidence_state (id, refreshed_at, open_community_ids)
       values (1, now(), coalesce((select array_agg(id order by id) from evidence_open), '{}'))

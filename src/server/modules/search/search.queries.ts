@@ -93,6 +93,23 @@ export async function searchPosts(db: Queryable, viewer: Viewer | null, f: Searc
 }
 
 /**
+ * About 700 characters of `doc` around the first place one of the query's words occurs (or its
+ * start), as `text`. ts_headline parses the whole document it is given, and a file's text can be
+ * long (decision 009). Stemmed words are looked for as prefixes, in lower case and capitalised
+ * (lower() on a whole document would cost as much as the headline), so "pumps" finds "Pumping".
+ */
+function headlineWindow(doc: SQL, q: string): SQL {
+  return sql`
+    select case when length(${doc}) <= 700 then ${doc} when at <= 250 then substr(${doc}, 1, 700)
+      else regexp_replace(substr(${doc}, greatest(1, at - 250), 700), ${'^\S*\s'}, '') end as text
+    from (
+      select coalesce(min(nullif(strpos(${doc}, w), 0)), 1) as at
+      from unnest(tsvector_to_array(to_tsvector('english', ${q}))) word
+      cross join lateral (values (word), (initcap(word))) as forms(w)
+    ) found`;
+}
+
+/**
  * Repository assets (title A, summary and tags B, body or text inside the file C) in communities
  * the viewer may read; ranked on a bounded candidate set like posts (docs/decisions/004).
  */
@@ -130,11 +147,13 @@ export async function searchAssets(db: Queryable, viewer: Viewer | null, f: Sear
     )
     select a.id, a.title, a.activity_type, a.status, a.review_by::text as review_by, a.created_at,
       com.slug as community_slug, com.name as community_name,
-      ts_headline('english', a.summary || ' ' || coalesce(v.body_source, v.extracted_text, v.url, ''), ${tsq}, ${HEADLINE}) as snippet
+      ts_headline('english', a.summary || ' ' || w.text, ${tsq}, ${HEADLINE}) as snippet
     from ranked r
     join assets a on a.id = r.id
     join communities com on com.id = a.community_id
     join asset_versions v on v.asset_id = a.id and v.number = a.current_version
+    cross join lateral (select coalesce(v.body_source, v.extracted_text, v.url, '') as doc) d
+    cross join lateral (${headlineWindow(sql`d.doc`, f.q)}) w
     order by r.rank desc, r.id desc`);
   return res.rows;
 }
