@@ -24,6 +24,7 @@ import { modelRoutes } from './modules/model/model.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { assetRoutes } from './modules/assets/assets.routes.ts';
+import { closeExtraction, configureExtraction } from './modules/assets/extract-pool.ts';
 import { jobsPlugin } from './jobs/jobs.ts';
 import { portfolioRoutes } from './modules/portfolio/portfolio.routes.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -62,6 +63,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('pool', deps.pool);
   app.decorate('env', deps.env);
   registerErrorHandler(app);
+  // Uploaded documents are read in worker threads; they stop with the app.
+  configureExtraction({ timeoutMs: deps.env.EXTRACT_TIMEOUT_MS });
+  app.addHook('onClose', closeExtraction);
 
   await app.register(swagger, {
     openapi: {

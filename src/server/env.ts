@@ -35,6 +35,8 @@ const schema = z.object({
   PHOTO_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
   /** Largest file accepted in a community's repository, in bytes. */
   ASSET_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  /** Reading the text of one uploaded PDF or Word document is given up (and the upload refused) after this long. */
+  EXTRACT_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string; appUrl: string };

@@ -1,6 +1,5 @@
-import { availableParallelism } from 'node:os';
-import { slots } from '../../lib/slots.ts';
 import { invalidField } from '../../errors.ts';
+import { ExtractionTimedOut, extractionPool } from './extract-pool.ts';
 
 /** What an upload turned out to be, judged by its bytes (never by its name or declared type). */
 export interface Sniffed {
@@ -85,52 +84,24 @@ export function safeFileName(name: string): string {
 export const MAX_EXTRACTED = 200_000;
 
 /**
- * Reading a PDF or Word document is CPU-bound and takes many times the file's size in memory, so
- * one at a time per core: more at once only queues inside the process and raises its peak memory.
+ * The text inside a file, for search. PDFs and Word documents are read in a worker thread (one
+ * per core, see extract-pool.ts) so the event loop stays free; with `transfer` the caller gives up
+ * `buf` (its bytes move to the worker instead of being copied). A PDF or Word document that cannot
+ * be read, kills its worker or takes too long is refused (naming the `file` field).
  */
-const extraction = slots(availableParallelism());
-
-async function pdfText(buf: Buffer): Promise<string> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: new Uint8Array(buf), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+export async function extractText(buf: Buffer, sniffed: Sniffed, opts: { transfer?: boolean } = {}): Promise<string> {
+  if (sniffed.kind === 'text') return normalizeText(buf.toString('utf8'));
+  if (sniffed.kind !== 'pdf' && sniffed.kind !== 'docx') return '';
   try {
-    const parts: string[] = [];
-    let length = 0;
-    for (let i = 1; i <= doc.numPages && length < MAX_EXTRACTED; i++) {
-      const page = await doc.getPage(i);
-      const content = await page.getTextContent();
-      const text = content.items.map((it) => ('str' in it ? it.str : '')).join(' ');
-      parts.push(text);
-      length += text.length;
-      page.cleanup();
-    }
-    return parts.join('\n');
-  } finally {
-    await doc.destroy();
+    return await extractionPool().run(sniffed.kind, buf, { max: MAX_EXTRACTED, transfer: opts.transfer });
+  } catch (err) {
+    const what = sniffed.kind === 'pdf' ? 'This PDF' : 'This Word document';
+    if (err instanceof ExtractionTimedOut) throw invalidField('file', `${what} took too long to read; it may be damaged or too complex. Try a smaller file.`);
+    throw invalidField('file', `${what} could not be read; it may be damaged.`);
   }
 }
 
-async function docxText(buf: Buffer): Promise<string> {
-  const mammoth = await import('mammoth');
-  const res = await mammoth.extractRawText({ buffer: buf });
-  return res.value;
-}
-
-/**
- * The text inside a file, for search. A PDF or Word document that cannot be read is refused
- * (naming the `file` field): it is damaged or not what it claims to be.
- */
-export async function extractText(buf: Buffer, sniffed: Sniffed): Promise<string> {
-  let text = '';
-  try {
-    if (sniffed.kind === 'pdf') text = await extraction(() => pdfText(buf));
-    else if (sniffed.kind === 'docx') text = await extraction(() => docxText(buf));
-    else if (sniffed.kind === 'text') text = buf.toString('utf8');
-  } catch {
-    throw invalidField('file', sniffed.kind === 'pdf' ? 'This PDF could not be read; it may be damaged.' : 'This Word document could not be read; it may be damaged.');
-  }
-  return text.replaceAll('\u0000', '').replace(/\s+/g, ' ').trim().slice(0, MAX_EXTRACTED);
-}
+const normalizeText = (text: string) => text.replaceAll('\u0000', '').replace(/\s+/g, ' ').trim().slice(0, MAX_EXTRACTED);
 
 /** Images and PDFs open in the browser; everything else downloads. */
 export const previewable = (mime: string) => mime === 'application/pdf' || mime.startsWith('image/');

@@ -63,7 +63,8 @@ export async function checkUploadFile(file: string, name: string): Promise<Check
   if (image) return { source: { path: file }, name: safeFileName(name), mime: image.mime, text: '' };
   const buffer = await readFile(file);
   const sniffed = sniffUpload(buffer, name);
-  const text = await extractText(buffer, sniffed);
+  // The file stays on disk for storing, so the bytes can move to the extraction worker.
+  const text = await extractText(buffer, sniffed, { transfer: true });
   return { source: { path: file }, name: safeFileName(name), mime: sniffed.mime, text };
 }
 
