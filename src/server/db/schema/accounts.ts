@@ -30,6 +30,7 @@ export const users = pgTable(
     index('users_display_name_trgm').using('gin', sql`${t.displayName} gin_trgm_ops`),
     // The people directory: search by name, username or title, listed by name.
     index('users_directory_trgm').using('gin', sql`(${t.displayName} || ' ' || ${t.username} || ' ' || ${t.title}) gin_trgm_ops`),
+    // Covering (INCLUDE username, title, location, photo): migration 0013.
     index('users_directory_idx').on(t.displayName, t.id),
     uniqueIndex('users_email_token_uq').on(t.emailToken),
   ],

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { communityStatusKeys, domainTypeKeys, roleKeys, stageKeys, structureKindKeys, visibilityKeys } from '../../../shared/model/catalogue.ts';
 import { users } from './accounts.ts';
 
@@ -84,5 +84,11 @@ export const memberRoles = pgTable(
     assignedBy: bigint('assigned_by', { mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.communityId, t.userId, t.role] }), index('member_roles_user_idx').on(t.userId), index('member_roles_role_idx').on(t.role, t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.communityId, t.userId, t.role] }),
+    index('member_roles_user_idx').on(t.userId),
+    index('member_roles_role_idx').on(t.role, t.userId),
+    // Roles belong to a membership (given to active members only; gone when it is): the directory relies on it.
+    foreignKey({ name: 'member_roles_membership_fk', columns: [t.communityId, t.userId], foreignColumns: [memberships.communityId, memberships.userId] }).onDelete('cascade'),
+  ],
 );

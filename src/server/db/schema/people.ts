@@ -39,7 +39,10 @@ export const expertiseEvidence = pgTable(
   (t) => [
     // Ascending, read backwards: serves `order by score desc` (NULLS FIRST) exactly; score is NOT NULL anyway.
     index('expertise_evidence_open_idx').on(t.tag, t.score, t.userId).where(sql`${t.communityId} is null`),
-    index('expertise_evidence_community_idx').on(t.communityId, t.tag, t.userId).where(sql`${t.communityId} is not null`),
+    // Covering too: a viewer's own communities' rows for a question are read index-only.
+    index('expertise_evidence_community_idx')
+      .on(t.communityId, t.tag, t.userId, t.replies, t.accepted, t.helpful, t.score)
+      .where(sql`${t.communityId} is not null`),
     // Covering, so scoring a candidate's rows is an index-only probe.
     index('expertise_evidence_user_idx').on(t.userId, t.tag, t.communityId, t.replies, t.accepted, t.helpful),
   ],

@@ -58,71 +58,84 @@ export interface DirectoryFilter {
   limit: number;
 }
 
-/**
- * People in the directory, by name. A role filter only counts roles held in communities whose
- * members the viewer may read, so a listing never hints at a secret membership.
- */
-const MANY = 1500;
 /** How far back (in posts) "worded like" evidence looks: the most recent conversations. */
 const WORDED_WINDOW = 200_000;
 
-/** Whether `rows` (one row per match, served by an index) has at least MANY rows. */
-async function matchesMany(db: Queryable, rows: SQL): Promise<boolean> {
-  const res = await executePrepared<{ n: number }>(db, sql`select count(*)::int as n from (${rows} limit ${MANY}) s`);
-  return res.rows[0].n >= MANY;
-}
+/** How many people, in name order, the directory reads before it gathers the matches instead. */
+const WALK = 1000;
 
-export async function listDirectory(db: Queryable, viewer: Viewer | null, f: DirectoryFilter) {
-  // With a selective filter (three or more letters of text, a tag or a role), the
-  // matching people are gathered first (trigram and btree indexes) and only they are sorted by
-  // name; otherwise the name index is walked in order. Letting the planner walk the name index
-  // with a rare name or role as a mere filter read tens of thousands of rows (directory bench).
-  const selective: SQL[] = [];
-  const walk: SQL[] = [];
+/**
+ * People in the directory, by name. A role filter only counts roles held in communities whose
+ * members the viewer may read, so a listing never hints at a secret membership.
+ *
+ * First the people after the cursor are read in name order, at most WALK of them, keeping those
+ * who match: when the filters are common ("engineer", a popular tag) the page fills within a few
+ * dozen rows. Only if it does not (rare text, a rare tag, or two filters that seldom meet) are
+ * the matches gathered through their indexes and sorted. Both give exactly the same page: the
+ * first matches in name order within the walk are the first matches overall.
+ */
+export async function listDirectory(db: Queryable, viewer: Viewer | null, f: DirectoryFilter, walk = WALK) {
   const text = sql`(u.display_name || ' ' || u.username || ' ' || u.title)`;
-  if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, '\\$&')}%`;
-    const match = sql`${text} ilike ${like}`;
-    // Trigram search needs three letters; and text that many people match ("engineer") is found
-    // faster by walking names in order than by gathering and sorting thousands of matches.
-    (f.q.length >= 3 && !(await matchesMany(db, sql`select 1 from users u where ${match}`)) ? selective : walk).push(match);
-  }
-  // A community can have tens of thousands of members: the planner picks how to use it.
-  if (f.communityId) {
-    walk.push(sql`exists (select 1 from memberships m where m.community_id = ${f.communityId} and m.user_id = u.id and m.status = 'active')`);
-  }
-  // Likewise a tag or a role that many people have is a filter on the walk, not a set to sort.
-  // (Two such filters together can leave few people: then their intersection is gathered.)
-  const common: SQL[] = [];
-  if (f.tag) {
-    const many = await matchesMany(db, sql`select 1 from expertise e where e.tag = ${f.tag}`);
-    (many ? common : selective).push(sql`u.id in (select e.user_id from expertise e where e.tag = ${f.tag})`);
-  }
+  const textMatch = f.q ? sql`${text} ilike ${`%${f.q.replace(/[\\%_]/g, '\\$&')}%`}` : null;
+  // Who holds each filter, as sets of user ids (each served by an index).
+  const sets: SQL[] = [];
+  if (f.communityId) sets.push(sql`select m.user_id from memberships m where m.community_id = ${f.communityId} and m.status = 'active'`);
+  if (f.tag) sets.push(sql`select e.user_id from expertise e where e.tag = ${f.tag}`);
   if (f.role) {
-    const many = await matchesMany(db, sql`select 1 from member_roles r where r.role = ${f.role}`);
-    (many ? common : selective).push(sql`u.id in (select r.user_id from member_roles r
+    // Roles are held by active members only (member_roles references memberships; leaving removes them).
+    sets.push(sql`select r.user_id from member_roles r
       where r.role = ${f.role} and r.community_id in (${readableCommunityIdsSql(viewer)})
-        ${f.communityId ? sql`and r.community_id = ${f.communityId}` : sql``}
-        and exists (select 1 from memberships m where m.community_id = r.community_id and m.user_id = r.user_id and m.status = 'active'))`);
+        ${f.communityId ? sql`and r.community_id = ${f.communityId}` : sql``}`);
   }
-  (common.length > 1 ? selective : walk).push(...common);
-  if (f.after) walk.push(sql`(u.display_name, u.id) > (${f.after[0]}, ${f.after[1]})`);
+  // The same filters as per-person probes, for the walk.
+  const probes: SQL[] = [];
+  if (f.communityId) probes.push(sql`exists (select 1 from memberships m where m.community_id = ${f.communityId} and m.user_id = u.id and m.status = 'active')`);
+  if (f.tag) probes.push(sql`exists (select 1 from expertise e where e.user_id = u.id and e.tag = ${f.tag})`);
+  if (f.role) {
+    probes.push(sql`exists (select 1 from member_roles r
+      where r.user_id = u.id and r.role = ${f.role} and r.community_id in (${readableCommunityIdsSql(viewer)})
+        ${f.communityId ? sql`and r.community_id = ${f.communityId}` : sql``})`);
+  }
+  if (textMatch) probes.push(textMatch);
+  const after = f.after ? sql`where (u.display_name, u.id) > (${f.after[0]}, ${f.after[1]})` : sql``;
   const columns = sql`u.id, u.username, u.display_name, u.title, u.location, u.photo`;
   const and = (xs: SQL[]) => sql.join(xs, sql` and `);
-  const res = await executePrepared<{ id: number; username: string; display_name: string; title: string; location: string; photo: string | null }>(
+  type Row = { id: number; username: string; display_name: string; title: string; location: string; photo: string | null };
+
+  // Limit inside, filters outside: filters are not pushed below a LIMIT, so at most WALK rows are read.
+  const walked = await executePrepared<Row>(
     db,
-    selective.length
-      ? sql`
-        with chosen as materialized (select ${columns} from users u where ${and(selective)})
-        select * from chosen u
-        ${walk.length ? sql`where ${and(walk)}` : sql``}
-        order by u.display_name, u.id
-        limit ${f.limit + 1}`
-      : sql`
+    sql`
+      select * from (select ${columns} from users u ${after} order by u.display_name, u.id limit ${walk}) u
+      ${probes.length ? sql`where ${and(probes)}` : sql``}
+      order by u.display_name, u.id
+      limit ${f.limit + 1}`,
+  );
+  // A full page, or no filters: the walk is the answer. Otherwise the matches are few (or the
+  // list is near its end) and are gathered.
+  if (walked.rows.length > f.limit || probes.length === 0) return walked.rows;
+
+  if (sets.length === 0 && (f.q ?? '').length < 3) {
+    // One or two letters: no index finds them, so the walk goes on to the end if it must.
+    const res = await executePrepared<Row>(
+      db,
+      sql`select ${columns} from users u where ${textMatch} ${f.after ? sql`and (u.display_name, u.id) > (${f.after[0]}, ${f.after[1]})` : sql``}
+        order by u.display_name, u.id limit ${f.limit + 1}`,
+    );
+    return res.rows;
+  }
+  const gathered = sets.length
+    ? sql`u.id = any(array(${sql.join(sets, sql` intersect `)}))${textMatch ? sql` and ${textMatch}` : sql``}`
+    : (textMatch as SQL);
+  // Materialized, so the planner gathers through the indexes instead of walking names with a filter.
+  const res = await executePrepared<Row>(
+    db,
+    sql`
+      with matches as materialized (
         select ${columns} from users u
-        ${walk.length ? sql`where ${and(walk)}` : sql``}
-        order by u.display_name, u.id
-        limit ${f.limit + 1}`,
+        where ${gathered} ${f.after ? sql`and (u.display_name, u.id) > (${f.after[0]}, ${f.after[1]})` : sql``}
+      )
+      select * from matches order by display_name, id limit ${f.limit + 1}`,
   );
   return res.rows;
 }

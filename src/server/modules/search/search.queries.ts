@@ -101,7 +101,7 @@ export async function searchPosts(db: Queryable, viewer: Viewer | null, f: Searc
 function headlineWindow(doc: SQL, q: string): SQL {
   return sql`
     select case when length(${doc}) <= 700 then ${doc} when at <= 250 then substr(${doc}, 1, 700)
-      else regexp_replace(substr(${doc}, greatest(1, at - 250), 700), ${'^\S*\s'}, '') end as text
+      else regexp_replace(substr(${doc}, greatest(1, at - 250), 700), ${String.raw`^\S*\s`}, '') end as text
     from (
       select coalesce(min(nullif(strpos(${doc}, w), 0)), 1) as at
       from unnest(tsvector_to_array(to_tsvector('english', ${q}))) word

@@ -204,7 +204,7 @@ export function AssetPage({ id }: { id: number }) {
           <Badge key={t}>#{t}</Badge>
         ))}
       </div>
-      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-6">
           <Card className="p-4">
             {editing ? (

@@ -199,7 +199,7 @@ export function RepositoryPage({ community, fromTopic }: { community: CommunityD
   const list = useAssets(community.slug, filter === 'needsReview' ? { needsReview: true } : filter === 'retired' ? { status: 'retired' } : {});
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <Section
         title="Assets"
         actions={

@@ -1,0 +1,3 @@
+-- Roles without a membership (none are written by the app) would block the constraint.
+DELETE FROM "member_roles" r WHERE NOT EXISTS (SELECT 1 FROM "memberships" m WHERE m."community_id" = r."community_id" AND m."user_id" = r."user_id");--> statement-breakpoint
+ALTER TABLE "member_roles" ADD CONSTRAINT "member_roles_membership_fk" FOREIGN KEY ("community_id","user_id") REFERENCES "public"."memberships"("community_id","user_id") ON DELETE cascade ON UPDATE no action;

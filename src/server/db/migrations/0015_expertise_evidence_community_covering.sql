@@ -1,0 +1,2 @@
+DROP INDEX "expertise_evidence_community_idx";--> statement-breakpoint
+CREATE INDEX "expertise_evidence_community_idx" ON "expertise_evidence" USING btree ("community_id","tag","user_id","replies","accepted","helpful","score") WHERE "expertise_evidence"."community_id" is not null;
