@@ -63,6 +63,8 @@ const WORDED_WINDOW = 200_000;
 
 /** How many people, in name order, the directory reads before it gathers the matches instead. */
 const WALK = 1000;
+/** Sources larger than this are not gathered whole (counting stops here). */
+const SIZE_CAP = 5000;
 
 /**
  * People in the directory, by name. A role filter only counts roles held in communities whose
@@ -77,67 +79,88 @@ const WALK = 1000;
 export async function listDirectory(db: Queryable, viewer: Viewer | null, f: DirectoryFilter, walk = WALK) {
   const text = sql`(u.display_name || ' ' || u.username || ' ' || u.title)`;
   const textMatch = f.q ? sql`${text} ilike ${`%${f.q.replace(/[\\%_]/g, '\\$&')}%`}` : null;
-  // Who holds each filter, as sets of user ids (each served by an index).
-  const sets: SQL[] = [];
-  if (f.communityId) sets.push(sql`select m.user_id from memberships m where m.community_id = ${f.communityId} and m.status = 'active'`);
-  if (f.tag) sets.push(sql`select e.user_id from expertise e where e.tag = ${f.tag}`);
-  if (f.role) {
-    // Roles are held by active members only (member_roles references memberships; leaving removes them).
-    sets.push(sql`select r.user_id from member_roles r
-      where r.role = ${f.role} and r.community_id in (${readableCommunityIdsSql(viewer)})
-        ${f.communityId ? sql`and r.community_id = ${f.communityId}` : sql``}`);
+  const readableRole = f.role
+    ? sql`r.role = ${f.role} and r.community_id in (${readableCommunityIdsSql(viewer)}) ${f.communityId ? sql`and r.community_id = ${f.communityId}` : sql``}`
+    : null;
+  // Each filter as a set of user ids (served by an index) and as a per-person probe.
+  // Roles are held by active members only (member_roles references memberships; leaving removes them).
+  const filters: { set: SQL; probe: SQL; size: SQL }[] = [];
+  if (f.communityId) {
+    filters.push({
+      set: sql`select m.user_id from memberships m where m.community_id = ${f.communityId} and m.status = 'active'`,
+      probe: sql`exists (select 1 from memberships m where m.community_id = ${f.communityId} and m.user_id = u.id and m.status = 'active')`,
+      size: sql`(select member_count from communities where id = ${f.communityId})`,
+    });
   }
-  // The same filters as per-person probes, for the walk.
-  const probes: SQL[] = [];
-  if (f.communityId) probes.push(sql`exists (select 1 from memberships m where m.community_id = ${f.communityId} and m.user_id = u.id and m.status = 'active')`);
-  if (f.tag) probes.push(sql`exists (select 1 from expertise e where e.user_id = u.id and e.tag = ${f.tag})`);
-  if (f.role) {
-    probes.push(sql`exists (select 1 from member_roles r
-      where r.user_id = u.id and r.role = ${f.role} and r.community_id in (${readableCommunityIdsSql(viewer)})
-        ${f.communityId ? sql`and r.community_id = ${f.communityId}` : sql``})`);
+  if (f.tag) {
+    filters.push({
+      set: sql`select e.user_id from expertise e where e.tag = ${f.tag}`,
+      probe: sql`exists (select 1 from expertise e where e.user_id = u.id and e.tag = ${f.tag})`,
+      size: sql`(select count(*) from (select 1 from expertise e where e.tag = ${f.tag} limit ${SIZE_CAP}) s)`,
+    });
   }
-  if (textMatch) probes.push(textMatch);
-  const after = f.after ? sql`where (u.display_name, u.id) > (${f.after[0]}, ${f.after[1]})` : sql``;
+  if (readableRole) {
+    filters.push({
+      set: sql`select r.user_id from member_roles r where ${readableRole}`,
+      probe: sql`exists (select 1 from member_roles r where r.user_id = u.id and ${readableRole})`,
+      size: sql`(select count(*) from (select 1 from member_roles r where r.role = ${f.role} limit ${SIZE_CAP}) s)`,
+    });
+  }
+  const probes = [...filters.map((x) => x.probe), ...(textMatch ? [textMatch] : [])];
+  const after = f.after ? sql`(u.display_name, u.id) > (${f.after[0]}, ${f.after[1]})` : null;
   const columns = sql`u.id, u.username, u.display_name, u.title, u.location, u.photo`;
-  const and = (xs: SQL[]) => sql.join(xs, sql` and `);
+  const and = (xs: (SQL | null)[]) => sql.join(xs.filter((x): x is SQL => x !== null), sql` and `);
   type Row = { id: number; username: string; display_name: string; title: string; location: string; photo: string | null };
+  // Plain (unnamed) statements: each is planned for its values. A named statement soon switches to
+  // a generic plan, which cannot tell a rare filter from a common one (a 2 ms walk became 240 ms).
+  const page = async (query: SQL) => (await db.execute<Row>(query)).rows;
 
-  // Limit inside, filters outside: filters are not pushed below a LIMIT, so at most WALK rows are read.
-  const walked = await executePrepared<Row>(
-    db,
-    sql`
-      select * from (select ${columns} from users u ${after} order by u.display_name, u.id limit ${walk}) u
-      ${probes.length ? sql`where ${and(probes)}` : sql``}
-      order by u.display_name, u.id
-      limit ${f.limit + 1}`,
-  );
-  // A full page, or no filters: the walk is the answer. Otherwise the matches are few (or the
-  // list is near its end) and are gathered.
-  if (walked.rows.length > f.limit || probes.length === 0) return walked.rows;
+  // Limit inside, filters outside: filters are not pushed below a LIMIT, so at most `walk` rows are read.
+  const walked = await page(sql`
+    select * from (select ${columns} from users u ${after ? sql`where ${after}` : sql``} order by u.display_name, u.id limit ${walk}) u
+    ${probes.length ? sql`where ${and(probes)}` : sql``}
+    order by u.display_name, u.id
+    limit ${f.limit + 1}`);
+  // A full page, or no filters: the walk is the answer. Otherwise the matches are rare (or the
+  // list is near its end): they are gathered from the smallest source and checked against the rest.
+  if (walked.length > f.limit || probes.length === 0) return walked;
 
-  if (sets.length === 0 && (f.q ?? '').length < 3) {
-    // One or two letters: no index finds them, so the walk goes on to the end if it must.
-    const res = await executePrepared<Row>(
-      db,
-      sql`select ${columns} from users u where ${textMatch} ${f.after ? sql`and (u.display_name, u.id) > (${f.after[0]}, ${f.after[1]})` : sql``}
-        order by u.display_name, u.id limit ${f.limit + 1}`,
-    );
-    return res.rows;
-  }
-  const gathered = sets.length
-    ? sql`u.id = any(array(${sql.join(sets, sql` intersect `)}))${textMatch ? sql` and ${textMatch}` : sql``}`
-    : (textMatch as SQL);
+  const sizes = filters.length
+    ? (await db.execute<Record<string, number>>(sql`select ${sql.join(filters.map((x, i) => sql`${x.size}::int as ${sql.raw(`s${i}`)}`), sql`, `)}`)).rows[0]
+    : {};
+  const small = filters.filter((_, i) => Number(sizes[`s${i}`]) < SIZE_CAP);
+  const large = filters.filter((_, i) => Number(sizes[`s${i}`]) >= SIZE_CAP).map((x) => x.probe);
   // Materialized, so the planner gathers through the indexes instead of walking names with a filter.
-  const res = await executePrepared<Row>(
-    db,
-    sql`
-      with matches as materialized (
-        select ${columns} from users u
-        where ${gathered} ${f.after ? sql`and (u.display_name, u.id) > (${f.after[0]}, ${f.after[1]})` : sql``}
+  const ordered = (from: SQL, where: SQL) => sql`
+    with matches as materialized (select ${columns} from ${from} where ${where})
+    select * from matches order by display_name, id limit ${f.limit + 1}`;
+  const trigrams = (f.q ?? '').length >= 3;
+  const walkToEnd = sql`select ${columns} from users u where ${and([after, ...probes])} order by u.display_name, u.id limit ${f.limit + 1}`;
+  if (small.length === 0) {
+    // Three letters or more: the trigram index finds the text. Otherwise every source is large,
+    // yet together they are rare: walk the names to the end (whole sets would cost more).
+    return page(trigrams ? ordered(sql`users u`, and([textMatch, after, ...large])) : walkToEnd);
+  }
+  if (textMatch) {
+    // How common the text is among the first WALK names, scaled to everyone, against the smallest set:
+    // gather by text if it is rarer; walk the names if the matches are dense enough to come soon.
+    const smallest = Math.min(...filters.map((_, i) => Number(sizes[`s${i}`])));
+    const est = (
+      await db.execute<{ text: number; people: number }>(
+        sql`select count(*) filter (where ${textMatch})::float8 / greatest(count(*), 1) * p.people as text, p.people
+          from (select u.display_name, u.username, u.title from users u order by u.display_name, u.id limit ${WALK}) u,
+            (select greatest(reltuples, 1)::float8 as people from pg_class where oid = 'users'::regclass) p
+          group by p.people`,
       )
-      select * from matches order by display_name, id limit ${f.limit + 1}`,
-  );
-  return res.rows;
+    ).rows[0];
+    if (trigrams && est.text < smallest) return page(ordered(sql`users u`, and([textMatch, after, ...large, ...small.map((x) => x.probe)])));
+    // People read before the page fills, if text and set are independent; each costs a fraction of a lookup.
+    const toRead = ((f.limit + 1) * est.people * est.people) / Math.max(1, est.text * smallest);
+    if (toRead < 6 * smallest) return page(walkToEnd);
+  }
+  // The smaller sets intersected (ids only, from their indexes); each person looked up once, then checked against the rest.
+  const ids = sql`(${sql.join(small.map((x) => x.set), sql` intersect `)}) s(user_id) cross join lateral (select * from users u where u.id = s.user_id offset 0) u`;
+  return page(ordered(ids, and([sql`true`, after, textMatch, ...large])));
 }
 
 /** The viewer's communities with roles and recent posting, for "My communities". */
