@@ -362,6 +362,16 @@ describe('search', () => {
     expect(Object.fromEntries(hits.map((h) => [h.url, h.label]))).toEqual({ [`/assets/${a.id}`]: 'Retired', [`/assets/${b.id}`]: 'Needs review' });
   });
 
+  it('understands phrases and excluded words', async () => {
+    const a = (await member.post(`/api/communities/${slug}/assets`, { kind: 'article', title: 'Wombat burrow survey', body: 'Count the burrow entrances at dusk.' })).json();
+    const b = (await member.post(`/api/communities/${slug}/assets`, { kind: 'article', title: 'Wombat diet', body: 'Entrances to the garden burrow were fenced.' })).json();
+    const urls = async (q: string) => ((await reader.get(`/api/search?kind=asset&q=${encodeURIComponent(q)}`)).json().items as { url: string }[]).map((h) => h.url).sort();
+    expect(await urls('wombat burrow')).toEqual([`/assets/${a.id}`, `/assets/${b.id}`].sort());
+    expect(await urls('"wombat burrow"')).toEqual([`/assets/${a.id}`]);
+    expect(await urls('wombat -diet')).toEqual([`/assets/${a.id}`]);
+    expect(await urls('"burrow entrances" -survey')).toEqual([]);
+  });
+
   it('the snippet shows where a word occurs deep inside a long document, stemmed and capitalised', async () => {
     const filler = 'Routine inspection of the district meters found nothing unusual this week. '.repeat(120);
     const body = `${filler}\n\nPlatypuses were spotted near the outfall weir after the storm.\n\n${filler}`;

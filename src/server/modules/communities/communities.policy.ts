@@ -102,6 +102,21 @@ export function visibleCommunitySql(viewer: Viewer | null): SQL {
   return sql`(${listed}${proposals} or ${communities.id} in (select m.community_id from memberships m where m.user_id = ${viewer.id} and m.status in ('active', 'invited')))`;
 }
 
+/**
+ * SQL condition: the viewer may read community `communityId` (the same rules as
+ * readableCommunityIdsSql, as a probe per row). For a query that checks a few hundred rows: the
+ * planner tends to test each row against the whole readable set in a list instead of a hash.
+ */
+export function viewerCanReadCommunitySql(viewer: Viewer | null, communityId: SQL): SQL {
+  if (isAdmin(viewer)) return sql`true`;
+  const open = sql`(rc.visibility = 'open' and rc.status <> 'proposed')`;
+  const member = viewer
+    ? sql` or exists (select 1 from memberships rm where rm.community_id = rc.id and rm.user_id = ${viewer.id} and rm.status = 'active')`
+    : sql``;
+  const proposals = isSupport(viewer) ? sql` or rc.status = 'proposed'` : sql``;
+  return sql`exists (select 1 from communities rc where rc.id = ${communityId} and (${open}${proposals}${member}))`;
+}
+
 /** SQL set of community ids whose content the viewer may read (mirrors canRead). */
 export function readableCommunityIdsSql(viewer: Viewer | null): SQL {
   if (isAdmin(viewer)) return sql`select c.id from communities c`;

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
 import type { Queryable } from '../../db/client.ts';
-import { readableCommunityIdsSql, visibleCommunitySql } from '../communities/communities.policy.ts';
+import { readableCommunityIdsSql, viewerCanReadCommunitySql, visibleCommunitySql } from '../communities/communities.policy.ts';
 
 export interface SearchFilter {
   q: string;
@@ -93,20 +93,35 @@ export async function searchPosts(db: Queryable, viewer: Viewer | null, f: Searc
 }
 
 /**
- * About 700 characters of `doc` around the first place one of the query's words occurs (or its
+ * About 360 characters of `doc` around the first place one of the query's words occurs (or its
  * start), as `text`. ts_headline parses the whole document it is given, and a file's text can be
  * long (decision 009). Stemmed words are looked for as prefixes, in lower case and capitalised
  * (lower() on a whole document would cost as much as the headline), so "pumps" finds "Pumping".
  */
 function headlineWindow(doc: SQL, q: string): SQL {
   return sql`
-    select case when length(${doc}) <= 700 then ${doc} when at <= 250 then substr(${doc}, 1, 700)
-      else regexp_replace(substr(${doc}, greatest(1, at - 250), 700), ${String.raw`^\S*\s`}, '') end as text
+    select case when length(${doc}) <= 360 then ${doc} when at <= 120 then substr(${doc}, 1, 360)
+      else regexp_replace(substr(${doc}, greatest(1, at - 120), 360), ${String.raw`^\S*\s`}, '') end as text
     from (
       select coalesce(min(nullif(strpos(${doc}, w), 0)), 1) as at
       from unnest(tsvector_to_array(to_tsvector('english', ${q}))) word
       cross join lateral (values (word), (initcap(word))) as forms(w)
     ) found`;
+}
+
+/** How many of the newest assets holding every word of a phrase (or of a query excluding words) are checked. */
+const ASSET_POOL = 1000;
+
+/** Whether a websearch query has a phrase ("…") or an excluded word (-word). */
+const needsRecheck = (q: string) => /"|(^|\s)-\S/.test(q);
+
+/**
+ * The part of a query the full-text index can answer by itself: phrases loosened to "all these
+ * words" and excluded words dropped (querytree); the query itself when nothing is left.
+ */
+function indexableTsquery(tsq: SQL): SQL {
+  return sql`(case when querytree(${tsq}) = 'T' then ${tsq}
+    else regexp_replace(querytree(${tsq}), '<[0-9]+>|<->', '&', 'g')::tsquery end)`;
 }
 
 /**
@@ -130,11 +145,17 @@ export async function searchAssets(db: Queryable, viewer: Viewer | null, f: Sear
     community_name: string;
     snippet: string;
   }>(sql`
-    with readable as (${readableCommunityIdsSql(viewer)}),
-    candidates as materialized (
+    with candidates as materialized (
       select a.id, a.search_vector
-      from assets a
-      where a.search_vector @@ ${tsq} and a.community_id in (select id from readable)
+      from ${
+        // A phrase or an excluded word cannot be answered by the index alone: each asset holding
+        // the words has to be read. Those are taken from the newest ASSET_POOL assets holding
+        // all the words (the index answers that), so a rare phrase does not read the whole repository.
+        needsRecheck(f.q)
+          ? sql`(select a.* from assets a where a.search_vector @@ ${indexableTsquery(tsq)} order by a.id desc limit ${ASSET_POOL}) a`
+          : sql`assets a`
+      }
+      where a.search_vector @@ ${tsq} and ${viewerCanReadCommunitySql(viewer, sql`a.community_id`)}
         ${filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``}
       order by a.id desc
       limit ${candidates}
