@@ -25,6 +25,7 @@ type Endpoint = (typeof ENDPOINTS)[number];
 const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '20' },
+    rate: { type: 'string', default: '50' },
     connections: { type: 'string', default: '32' },
     warmup: { type: 'string', default: '3' },
     only: { type: 'string', default: ENDPOINTS.join(',') },
@@ -38,6 +39,7 @@ if (args.help) {
   console.log(`Usage: npm run bench -- [--duration S] [--connections N] [--warmup S] [--only feed,topic,search,reply,assets,upload,whoknows,directory] [--pool N] [--keep]
 
 Runs against the dataset of \`npm run seed:large\` (DATA_DIR, default ./data-bench; or DATABASE_URL).
+--rate sets the fixed arrival rate (requests/s) of the second, unsaturated pass of the read endpoints (0: skip it);
 --pool sets the app's DB_POOL_SIZE; --keep leaves the replies and uploads the run created in the database;
 --profile writes a V8 CPU profile of the app to .tmp/*.cpuprofile (open it in Chrome DevTools).`);
   process.exit(0);
@@ -52,6 +54,7 @@ if (args.only.split(',').some((s) => s.trim() === 'digest')) {
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const WARMUP = Number(args.warmup);
+const RATE = Number(args.rate);
 const only = args.only.split(',').map((s) => s.trim()) as Endpoint[];
 for (const e of only) {
   if (!ENDPOINTS.includes(e)) {
@@ -107,6 +110,8 @@ interface Result {
   pgCpuMsPerRequest?: number;
   loadCpuMsPerRequest?: number;
   machineBusy?: number;
+  /** The same endpoint at a fixed arrival rate below saturation (--rate): latency a person would see. */
+  atRate?: { rate: number; rps: number; p50: number; p95: number; p99: number };
   request: string;
   requests: number;
   rps: number;
@@ -343,11 +348,11 @@ const requestFor: Record<Endpoint, () => autocannon.Request> = {
   },
 };
 
-async function fire(endpoint: Endpoint, seconds: number, connections: number, record: boolean): Promise<Result> {
+async function fire(endpoint: Endpoint, seconds: number, connections: number, record: boolean, overallRate?: number): Promise<Result> {
   const times: number[] = [];
   const request = requestFor[endpoint]();
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: base, connections, duration: seconds, requests: [request] }, (err, result) =>
+    const instance = autocannon({ url: base, connections, duration: seconds, requests: [request], ...(overallRate ? { overallRate } : {}) }, (err, result) =>
       err ? reject(err) : resolve(result),
     );
     if (record) instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
@@ -408,6 +413,15 @@ try {
     results.push(r);
     const volume = endpoint === 'upload' ? ` (${((r.rps * UPLOAD_PDF.length) / 1024 / 1024).toFixed(1)} MB/s of ${Math.round(UPLOAD_PDF.length / 1024)} KB PDFs)` : '';
     console.log(`${Math.round(r.rps)} req/s${volume}, p99 ${r.p99.toFixed(1)} ms`);
+    // Closed-loop connections measure the machine saturated (queueing included); a fixed arrival
+    // rate below saturation measures the latency one person sees on a busy day.
+    if (RATE > 0 && endpoint !== 'reply' && endpoint !== 'upload') {
+      await settle();
+      process.stdout.write(`${endpoint.padEnd(7)} at ${RATE} req/s × ${DURATION} s … `);
+      const f = await fire(endpoint, DURATION, CONNECTIONS, true, RATE);
+      r.atRate = { rate: RATE, rps: f.rps, p50: f.p50, p95: f.p95, p99: f.p99 };
+      console.log(`p95 ${f.p95.toFixed(1)} ms`);
+    }
   }
 } finally {
   const peakRssMb = Math.round(statusKb(pid, 'VmHWM') / 1024);
@@ -425,6 +439,7 @@ try {
       'errors/non-2xx': `${r.errors + r.timeouts}/${r.non2xx}`,
       'CPU ms/req app/pg/load': `${r.appCpuMsPerRequest}/${r.pgCpuMsPerRequest}/${r.loadCpuMsPerRequest}`,
       'machine busy': `${Math.round((r.machineBusy ?? 0) * 100)}%`,
+      [`p50/p95 at ${RATE}/s`]: r.atRate ? `${fmt(r.atRate.p50)}/${fmt(r.atRate.p95)}` : '–',
       target: `${TARGETS[r.endpoint].text} ${TARGETS[r.endpoint].ok(r) && r.non2xx + r.errors === 0 ? '✓' : '✗'}`,
     }));
     console.log();

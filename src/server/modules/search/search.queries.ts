@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
 import type { Queryable } from '../../db/client.ts';
+import { assetSnippet, MARK_END, MARK_START } from './snippet.ts';
 import { readableCommunityIdsSql, viewerCanReadCommunitySql, visibleCommunitySql } from '../communities/communities.policy.ts';
 
 export interface SearchFilter {
@@ -12,10 +13,6 @@ export interface SearchFilter {
   offset: number;
 }
 
-// ts_headline marks matches with sentinels that cannot occur in escaped text; the presenter
-// escapes the rest and turns the sentinels into <mark>.
-export const MARK_START = '\u0002';
-export const MARK_END = '\u0003';
 const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /** Communities the viewer may see whose charter matches. */
@@ -92,6 +89,7 @@ export async function searchPosts(db: Queryable, viewer: Viewer | null, f: Searc
   return res.rows;
 }
 
+
 /**
  * About 360 characters of `doc` around the first place one of the query's words occurs (or its
  * start), as `text`. ts_headline parses the whole document it is given, and a file's text can be
@@ -143,7 +141,9 @@ export async function searchAssets(db: Queryable, viewer: Viewer | null, f: Sear
     created_at: Date;
     community_slug: string;
     community_name: string;
-    snippet: string;
+    summary: string;
+    excerpt: string;
+    words: string[];
   }>(sql`
     with candidates as materialized (
       select a.id, a.search_vector
@@ -168,7 +168,7 @@ export async function searchAssets(db: Queryable, viewer: Viewer | null, f: Sear
     )
     select a.id, a.title, a.activity_type, a.status, a.review_by::text as review_by, a.created_at,
       com.slug as community_slug, com.name as community_name,
-      ts_headline('english', a.summary || ' ' || w.text, ${tsq}, ${HEADLINE}) as snippet
+      a.summary, w.text as excerpt, (select tsvector_to_array(to_tsvector('english', ${f.q}))) as words
     from ranked r
     join assets a on a.id = r.id
     join communities com on com.id = a.community_id
@@ -176,5 +176,5 @@ export async function searchAssets(db: Queryable, viewer: Viewer | null, f: Sear
     cross join lateral (select coalesce(v.body_source, v.extracted_text, v.url, '') as doc) d
     cross join lateral (${headlineWindow(sql`d.doc`, f.q)}) w
     order by r.rank desc, r.id desc`);
-  return res.rows;
+  return res.rows.map(({ summary, excerpt, words, ...r }) => ({ ...r, snippet: assetSnippet(summary, excerpt, words) }));
 }

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type SearchHit, searchQuery } from '../../../shared/contracts/search.ts';
 import { escapeHtml } from '../../lib/markdown.ts';
 import { loadVisibleCommunity } from '../communities/communities.service.ts';
-import { MARK_END, MARK_START, searchAssets, searchCommunities, searchPosts } from './search.queries.ts';
+import { searchAssets, searchCommunities, searchPosts } from './search.queries.ts';
+import { MARK_END, MARK_START } from './snippet.ts';
 
 /** Escapes a ts_headline snippet and turns its match sentinels into <mark>. */
 function snippetHtml(raw: string): string {
