@@ -98,6 +98,17 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
     await phone.getByText('We could not show a preview of this PDF. Download it to read it.').waitFor();
     await phone.getByRole('link', { name: 'Download' }).waitFor();
     await check(phone, 'asset-phone-preview-failed');
+    // The add form fits a phone even when a topic to link has a long title (a select grows to its widest option).
+    await jonas.post('/api/topics', {
+      communities: ['water-labs'],
+      title: 'Why do our turbidity readings drift upwards over a long shift when the lab temperature climbs in summer?',
+      body: 'Seen at two sites.',
+      activityType: 'problem_solving',
+      isQuestion: true,
+    });
+    await phone.goto(`${j.base}/c/water-labs/repository`);
+    await phone.getByRole('heading', { name: 'Add to the repository' }).waitFor();
+    await check(phone, 'repository-phone');
     await other.getByLabel('How did you use it?').fill('Used it to set up our new lab.');
     await other.getByRole('button', { name: 'I reused this' }).click();
     await other.getByText('Thank you: your reuse is recorded.').waitFor();
