@@ -182,6 +182,38 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
     await page.getByRole('link', { name: 'Aligning pump couplings' }).waitFor();
     await check(page, 'topic-with-asset');
 
+    // From an event page too: a visit saved as an article, its title and activity prefilled, the event linked.
+    const day = new Date(Date.now() + 14 * 86400_000).toISOString().slice(0, 10);
+    const visit = await amara.post<{ id: number }>('/api/communities/pump-engineers/events', {
+      kind: 'visit',
+      cadence: 'special',
+      title: 'Visit to the Riverside pumping station',
+      startsAt: `${day}T09:00`,
+      endsAt: `${day}T12:00`,
+      timeZone: 'UTC',
+    });
+    await page.goto(`${j.base}/events/${visit.id}`);
+    await page.getByRole('heading', { name: 'In the repository' }).waitFor();
+    await page.getByText('Nothing from this event is in the repository yet.', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'Save to repository' }).click();
+    await page.getByText('Saving what came out of “Visit to the Riverside pumping station”', { exact: false }).waitFor();
+    expect(await page.getByLabel('Title').inputValue()).toBe('Visit to the Riverside pumping station');
+    expect(await page.getByLabel('Learning activity it came from').inputValue()).toBe('visit');
+    expect(await page.getByRole('radio', { name: /An article/ }).isChecked()).toBe(true);
+    await page.getByRole('list', { name: 'Linked events' }).getByText('Visit to the Riverside pumping station').waitFor();
+    expect(await page.getByRole('list', { name: 'Linked topics' }).count()).toBe(0);
+    await page.getByLabel('Title').fill('What we learned at Riverside');
+    await page.getByLabel('Article', { exact: true }).fill('Their soft-start drives halved **water hammer**.');
+    await check(page, 'save-from-event');
+    await page.getByRole('button', { name: 'Add to the repository' }).click();
+    await page.getByRole('link', { name: 'Open “What we learned at Riverside”' }).click();
+    await page.getByRole('heading', { name: 'What we learned at Riverside', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Visit to the Riverside pumping station' }).click();
+    await page.getByRole('heading', { name: 'Visit to the Riverside pumping station', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'In the repository' }).waitFor();
+    await page.getByRole('link', { name: 'What we learned at Riverside' }).waitFor();
+    await check(page, 'event-with-asset');
+
     // The coordinator sets the review period; a bad value is named at its field.
     await page.goto(`${j.base}/c/pump-engineers/repository`);
     await page.getByText('Repository settings').click();

@@ -22,6 +22,7 @@ export const paths = {
   events: (slug: string) => `/c/${slug}/events`,
   repository: (slug: string) => `/c/${slug}/repository`,
   saveTopicToRepository: (slug: string, topicId: number) => `/c/${slug}/repository?fromTopic=${topicId}`,
+  saveEventToRepository: (slug: string, eventId: number) => `/c/${slug}/repository?fromEvent=${eventId}`,
   asset: (id: number) => `/assets/${id}`,
   collection: (id: number) => `/collections/${id}`,
   reviews: () => '/me/reviews',

@@ -353,6 +353,7 @@ const routes: Route[] = [
   { name: 'GET repository settings', call: (c, f) => c.get(`/api/communities/${f.slug}/repository-settings`), expect: read() },
   { name: 'PUT repository settings', call: (c, f) => c.put(`/api/communities/${f.slug}/repository-settings`, { reviewAfterDays: 90 }), expect: coordOnly(200) },
   { name: 'GET topic assets', call: (c, f) => c.get(`/api/topics/${f.topicId}/assets`), expect: read() },
+  { name: 'GET event assets', call: async (c, f) => c.get(`/api/events/${(await eventIn(f, 5)).id}/assets`), expect: read() },
   {
     name: 'PATCH asset links',
     call: async (c, f) => c.patch(`/api/assets/${await assetOf(f)}`, { topicIds: [f.topicId] }),

@@ -141,11 +141,14 @@ export interface AssetDetail extends AssetSummary {
   viewer: { canEdit: boolean; canReview: boolean; canReuse: boolean };
 }
 
-/** Assets linked to a topic (in communities the viewer reads), and where the viewer may save it to the repository. */
-export interface TopicAssets {
+/** Assets linked to a topic or an event (in communities the viewer reads), and where the viewer may save it to the repository. */
+export interface LinkedAssets {
   items: AssetSummary[];
   viewer: { canAddTo: { slug: string; name: string }[] };
 }
+export type TopicAssets = LinkedAssets;
+/** An event belongs to one community: `canAddTo` holds it or nothing. */
+export type EventAssets = LinkedAssets;
 
 export interface AssetReuseView {
   id: number;

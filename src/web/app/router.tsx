@@ -261,14 +261,19 @@ const eventsRoute = createRoute({
 const repositoryRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/c/$slug/repository',
-  validateSearch: (s: Raw) => ({ fromTopic: str(s.fromTopic) }),
+  validateSearch: (s: Raw) => ({ fromTopic: str(s.fromTopic), fromEvent: str(s.fromEvent) }),
   component: function Repository() {
     const { slug } = repositoryRoute.useParams();
-    const from = Number(repositoryRoute.useSearch().fromTopic);
-    const fromTopic = Number.isSafeInteger(from) && from > 0 ? from : undefined;
+    const search = repositoryRoute.useSearch();
+    const idOf = (raw: string | undefined) => {
+      const n = Number(raw);
+      return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+    };
+    const fromTopic = idOf(search.fromTopic);
+    const fromEvent = fromTopic === undefined ? idOf(search.fromEvent) : undefined;
     return (
       <CommunitySection key={slug} slug={slug} tab="repository" title="Repository" lead="What the community has written down, uploaded and linked, each with a steward who keeps it fresh.">
-        {(c) => <RepositoryPage key={fromTopic ?? 0} community={c} fromTopic={fromTopic} />}
+        {(c) => <RepositoryPage key={`${fromTopic ?? 0}-${fromEvent ?? 0}`} community={c} fromTopic={fromTopic} fromEvent={fromEvent} />}
       </CommunitySection>
     );
   },

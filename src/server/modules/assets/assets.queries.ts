@@ -156,6 +156,15 @@ export async function listTopicAssets(db: Queryable, topicId: number, viewer: Vi
     .limit(limit);
 }
 
+/** The newest assets linked to an event, in communities the viewer reads (asset_events_event_idx). */
+export async function listEventAssets(db: Queryable, eventId: number, viewer: Viewer | null, limit: number) {
+  return selectSummaries(db)
+    .innerJoin(assetEvents, eq(assetEvents.assetId, assets.id))
+    .where(and(eq(assetEvents.eventId, eventId), sql`${assets.communityId} in (${readableCommunityIdsSql(viewer)})`))
+    .orderBy(desc(assets.id))
+    .limit(limit);
+}
+
 /** Of `ids`, the topics posted in the community (not deleted). */
 export async function topicsInCommunity(db: Queryable, communityId: number, ids: number[]) {
   if (!ids.length) return [];

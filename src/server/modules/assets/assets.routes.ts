@@ -22,6 +22,7 @@ import {
   updateCollectionInput,
   reuseInput,
   reviewInput,
+  type EventAssets,
   type TopicAssets,
   updateAssetInput,
 } from '../../../shared/contracts/assets.ts';
@@ -35,6 +36,7 @@ import { communityPolicy } from '../communities/communities.policy.ts';
 import { loadVisibleCommunity } from '../communities/communities.service.ts';
 import { topicCommunitiesWithAccess } from '../conversations/conversations.queries.ts';
 import { loadReadableTopic } from '../conversations/conversations.service.ts';
+import { loadEvent } from '../events/events.routes.ts';
 import { presentAsset, presentAssetDetail, presentCollection, presentCollectionDetail, presentReuse, presentVersion } from './assets.presenter.ts';
 import {
   collectionAssets,
@@ -44,6 +46,7 @@ import {
   findVersion,
   listAssets,
   listCollections,
+  listEventAssets,
   listReuses,
   listReviewQueue,
   listTopicAssets,
@@ -359,6 +362,18 @@ export const assetRoutes: FastifyPluginAsyncZod = async (app) => {
             .filter((p) => communityPolicy.canAddAsset(req.viewer, { visibility: p.visibility, membership: p.membership, roles: p.roles, status: p.status }))
             .map((p) => ({ slug: p.slug, name: p.name }));
       return { items: rows.map((r) => presentAsset(r, now)), viewer: { canAddTo } };
+    },
+  );
+
+  app.get(
+    '/api/events/:id/assets',
+    { schema: { tags, summary: 'Assets that came from an event (in communities you read), and whether you may save it to its community’s repository', params: idParam } },
+    async (req): Promise<EventAssets> => {
+      // The event routes' own loader: an event the viewer may not read answers as they do (404 hidden, 403 closed).
+      const { ev, community, access } = await loadEvent(app.db, req.params.id, req.viewer);
+      const rows = await listEventAssets(app.db, ev.id, req.viewer, 20);
+      const canAddTo = communityPolicy.canAddAsset(req.viewer, access) ? [{ slug: community.slug, name: community.name }] : [];
+      return { items: rows.map((r) => presentAsset(r, new Date())), viewer: { canAddTo } };
     },
   );
 

@@ -45,6 +45,14 @@ function tempFiles(): string[] {
 const assetCount = async () => Number((await t.db.execute<{ n: string }>(sql`select count(*) as n from assets`)).rows[0].n);
 const filesUrl = () => `/api/communities/${slug}/assets/files`;
 
+/** Plans a one-hour meeting next month in the community (as a coordinator) and returns its id. */
+async function makeEvent(c: Client, community: string, title: string) {
+  const at = (days: number, hour: number) => `${new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10)}T${hour}:00`;
+  const res = await c.post(`/api/communities/${community}/events`, { kind: 'meeting', cadence: 'special', title, startsAt: at(30, 10), endsAt: at(30, 11), timeZone: 'UTC' });
+  expect(res.statusCode).toBe(201);
+  return res.json().id as number;
+}
+
 async function article(c: Client, body = 'How we *onboard* new people.') {
   const res = await c.post(`/api/communities/${slug}/assets`, { kind: 'article', title: 'Onboarding guide', summary: 'The first week', tags: ['onboarding'], body });
   expect(res.statusCode).toBe(201);
@@ -107,6 +115,47 @@ describe('adding assets', () => {
     expect(seen.viewer.canAddTo).toEqual([{ slug, name: expect.any(String) }]);
     expect((await reader.get(`/api/topics/${topicId}/assets`)).json().items).toHaveLength(1);
     expect((await reader.get('/api/topics/99999999/assets')).statusCode).toBe(404);
+  });
+
+  it('an event lists the assets that came from it, newest first, and members may save it to its community’s repository', async () => {
+    const eventId = await makeEvent(owner, slug, 'Coupling alignment workshop');
+    const anonymous = (url: string) => t.app.inject({ method: 'GET', url });
+    expect((await reader.get(`/api/events/${eventId}/assets`)).json()).toEqual({ items: [], viewer: { canAddTo: [] } });
+    for (const title of ['Workshop slides', 'Workshop notes']) {
+      const res = await member.post(`/api/communities/${slug}/assets`, { kind: 'link', title, url: 'https://example.org/w', eventIds: [eventId] });
+      expect(res.statusCode).toBe(201);
+    }
+    await member.post(`/api/communities/${slug}/assets`, { kind: 'link', title: 'Not from the workshop', url: 'https://example.org/n' });
+    const seen = (await member.get(`/api/events/${eventId}/assets`)).json();
+    expect(seen.items.map((a: { title: string }) => a.title)).toEqual(['Workshop notes', 'Workshop slides']);
+    expect(seen.viewer.canAddTo).toEqual([{ slug, name: expect.any(String) }]);
+    const outsider = (await reader.get(`/api/events/${eventId}/assets`)).json();
+    expect(outsider.items).toHaveLength(2);
+    expect(outsider.viewer.canAddTo).toEqual([]);
+    const anon = await anonymous(`/api/events/${eventId}/assets`);
+    expect(anon.statusCode).toBe(200);
+    expect(anon.json().items).toHaveLength(2);
+    expect(anon.json().viewer.canAddTo).toEqual([]);
+    expect((await reader.get('/api/events/99999999/assets')).statusCode).toBe(404);
+  });
+
+  it('an event of a secret community answers outsiders and anonymous visitors as the event itself does (404), its assets unseen', async () => {
+    const secret = await makeCommunity(owner, { visibility: 'secret' });
+    const eventId = await makeEvent(owner, secret, 'Secret planning day');
+    expect((await owner.post(`/api/communities/${secret}/assets`, { kind: 'link', title: 'Secret plan', url: 'https://example.org/s', eventIds: [eventId] })).statusCode).toBe(201);
+    const own = (await owner.get(`/api/events/${eventId}/assets`)).json();
+    expect(own.items.map((a: { title: string }) => a.title)).toEqual(['Secret plan']);
+    expect(own.viewer.canAddTo).toEqual([{ slug: secret, name: expect.any(String) }]);
+    for (const [who, get] of [
+      ['outsider', (url: string) => reader.get(url)],
+      ['anonymous', (url: string) => t.app.inject({ method: 'GET', url })],
+    ] as const) {
+      const event = await get(`/api/events/${eventId}`);
+      const res = await get(`/api/events/${eventId}/assets`);
+      expect(res.statusCode, who).toBe(404);
+      expect(res.statusCode, who).toBe(event.statusCode);
+      expect(res.body, who).not.toContain('Secret plan');
+    }
   });
 
   it('refuses a link that is not a web address, naming the field', async () => {

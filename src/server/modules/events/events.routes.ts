@@ -54,8 +54,8 @@ async function membersMayCreate(db: Db, communityId: number) {
   return s?.membersMayCreate ?? false;
 }
 
-/** An event of a community the viewer may read; 404 when it does not exist or the community is hidden from them. */
-async function loadEvent(db: Db, id: number, viewer: Viewer | null) {
+/** An event of a community the viewer may read; 404 when it does not exist or the community is hidden from them, 403 when not readable. */
+export async function loadEvent(db: Db, id: number, viewer: Viewer | null) {
   const ev = await findEvent(db, id);
   if (!ev) throw notFound('event');
   const { community, access } = await loadVisibleCommunity(db, ev.communitySlug, viewer);

@@ -7,6 +7,7 @@ import type {
   CollectionDetail,
   CollectionSummary,
   CreateAssetInput,
+  EventAssets,
   TopicAssets,
   UpdateAssetInput,
 } from '../../../../shared/contracts/assets.ts';
@@ -19,8 +20,8 @@ export const assetKeys = {
   list: (slug: string) => ['assets', 'list', slug] as const,
   one: (id: number) => ['assets', 'one', id] as const,
   reviews: ['assets', 'reviews'] as const,
-  /** Every topic's list of assets (an added or relinked asset may change any of them). */
-  topics: ['assets', 'topic'] as const,
+  /** Every topic's and event's list of assets (an added or relinked asset may change any of them). */
+  linked: ['assets', 'linked'] as const,
 };
 
 export function useAssets(slug: string, filter: { status?: string; needsReview?: boolean }) {
@@ -98,7 +99,11 @@ export const deleteCollection = (id: number) => api<void>('DELETE', `/api/collec
 
 /** The assets that came from a topic, and the communities where the viewer may save it. */
 export const useTopicAssets = (topicId: number) =>
-  useQuery({ queryKey: [...assetKeys.topics, topicId], queryFn: () => api<TopicAssets>('GET', `/api/topics/${topicId}/assets`) });
+  useQuery({ queryKey: [...assetKeys.linked, 'topic', topicId], queryFn: () => api<TopicAssets>('GET', `/api/topics/${topicId}/assets`) });
+
+/** The assets that came from an event, and whether the viewer may save it to its community's repository. */
+export const useEventAssets = (eventId: number) =>
+  useQuery({ queryKey: [...assetKeys.linked, 'event', eventId], queryFn: () => api<EventAssets>('GET', `/api/events/${eventId}/assets`) });
 
 export interface RepositorySettings {
   reviewAfterDays: number;

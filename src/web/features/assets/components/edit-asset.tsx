@@ -59,7 +59,7 @@ export function EditAsset({ a, onDone }: { a: AssetDetail; onDone: () => void })
         setProgress(0);
         await uploadNewFile(a.id, file, setProgress);
       }
-      await Promise.all([qc.invalidateQueries({ queryKey: assetKeys.one(a.id) }), qc.invalidateQueries({ queryKey: assetKeys.topics })]);
+      await Promise.all([qc.invalidateQueries({ queryKey: assetKeys.one(a.id) }), qc.invalidateQueries({ queryKey: assetKeys.linked })]);
       onDone();
     } catch (err) {
       errors.fromError(err, ['title', 'summary', 'body', 'url', 'tags', 'reviewBy', 'steward', 'file', 'topicIds', 'eventIds']);

@@ -13,7 +13,10 @@ function Picker({ what, chosen, choices, onChange, error }: { what: 'topic' | 'e
         <ul aria-label={`Linked ${what}s`} className="space-y-1">
           {chosen.map((c) => (
             <li key={c.id} className="flex items-center justify-between gap-2 rounded-md bg-slate-50 px-2 py-1 text-sm">
-              <span className="min-w-0 break-words">{c.title}</span>
+              <span className="min-w-0 break-words">
+                <span className="text-slate-600">{label}: </span>
+                {c.title}
+              </span>
               <Button type="button" size="sm" variant="ghost" onClick={() => onChange(chosen.filter((x) => x.id !== c.id))} aria-label={`Unlink ${what} ${c.title}`}>
                 Unlink
               </Button>

@@ -2,7 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { assetFields, createAssetInput, type AssetSummary } from '../../../../shared/contracts/assets.ts';
 import type { CommunityDetail } from '../../../../shared/contracts/communities.ts';
-import { learningActivities } from '../../../../shared/model/catalogue.ts';
+import type { EventDetail } from '../../../../shared/contracts/events.ts';
+import { type EventKind, type LearningActivity, learningActivities } from '../../../../shared/model/catalogue.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Alert, Badge, EmptyState, Loading } from '../../../components/ui/feedback.tsx';
 import { ChoiceCards, SelectField, TextArea, TextField } from '../../../components/ui/field.tsx';
@@ -32,42 +33,59 @@ export function FreshnessBadges({ a }: { a: Pick<AssetSummary, 'status' | 'needs
   );
 }
 
-/** A topic being saved to the repository: its title and learning activity prefill the form. */
-interface FromTopic {
+/** A topic or event being saved to the repository: its title and learning activity prefill the form, and it is linked. */
+interface From {
+  what: 'topic' | 'event';
   id: number;
   title: string;
-  activityType: string;
-}
-
-function useFromTopic(id: number | undefined) {
-  return useQuery({
-    queryKey: ['assets', 'from-topic', id],
-    queryFn: async (): Promise<FromTopic> => (await api<{ topic: FromTopic }>('GET', `/api/topics/${id}?limit=1`)).topic,
-    enabled: id !== undefined,
-  });
+  activityType: string | null;
 }
 
 const activityKeys: readonly string[] = learningActivities.map((a) => a.key);
 
-function AddForm({ slug, fromTopic }: { slug: string; fromTopic?: FromTopic }) {
+/** The learning activity an event's kind stands for (events carry no activity of their own; only a visit maps). */
+const activityOfEventKind: Partial<Record<EventKind, LearningActivity>> = { visit: 'visit' };
+
+function useFrom(topicId: number | undefined, eventId: number | undefined) {
+  const topic = useQuery({
+    queryKey: ['assets', 'from-topic', topicId],
+    queryFn: async (): Promise<From> => {
+      const { topic: t } = await api<{ topic: { id: number; title: string; activityType: string } }>('GET', `/api/topics/${topicId}?limit=1`);
+      return { what: 'topic', id: t.id, title: t.title, activityType: t.activityType };
+    },
+    enabled: topicId !== undefined,
+  });
+  const event = useQuery({
+    queryKey: ['assets', 'from-event', eventId],
+    queryFn: async (): Promise<From> => {
+      const ev = await api<EventDetail>('GET', `/api/events/${eventId}`);
+      return { what: 'event', id: ev.id, title: ev.title, activityType: activityOfEventKind[ev.kind as EventKind] ?? null };
+    },
+    enabled: eventId !== undefined && topicId === undefined,
+  });
+  return topicId !== undefined ? topic : event;
+}
+
+function AddForm({ slug, from }: { slug: string; from?: From }) {
   const qc = useQueryClient();
-  const [kind, setKind] = useState<Kind>(fromTopic ? 'article' : 'file');
+  const [kind, setKind] = useState<Kind>(from ? 'article' : 'file');
   const [v, setV] = useState({
-    title: fromTopic?.title ?? '',
+    title: from?.title ?? '',
     summary: '',
     tags: '',
-    activityType: fromTopic && activityKeys.includes(fromTopic.activityType) ? fromTopic.activityType : '',
+    activityType: from?.activityType && activityKeys.includes(from.activityType) ? from.activityType : '',
     body: '',
     url: '',
   });
-  const [topics, setTopics] = useState<LinkRef[]>(fromTopic ? [{ id: fromTopic.id, title: fromTopic.title }] : []);
-  const [events, setEvents] = useState<LinkRef[]>([]);
+  const linked = from ? [{ id: from.id, title: from.title }] : [];
+  const [topics, setTopics] = useState<LinkRef[]>(from?.what === 'topic' ? linked : []);
+  const [events, setEvents] = useState<LinkRef[]>(from?.what === 'event' ? linked : []);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (!fromTopic) return;
+    if (!from) return;
     form.current?.scrollIntoView({ block: 'start' });
     form.current?.querySelector<HTMLInputElement>('input[type="text"], input:not([type])')?.focus({ preventScroll: true });
-  }, [fromTopic]);
+  }, [from]);
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
@@ -111,7 +129,7 @@ function AddForm({ slug, fromTopic }: { slug: string; fromTopic?: FromTopic }) {
       setFile(null);
       setPickerKey((k) => k + 1);
       setDone(created);
-      await Promise.all([qc.invalidateQueries({ queryKey: assetKeys.list(slug) }), qc.invalidateQueries({ queryKey: assetKeys.topics })]);
+      await Promise.all([qc.invalidateQueries({ queryKey: assetKeys.list(slug) }), qc.invalidateQueries({ queryKey: assetKeys.linked })]);
     } catch (err) {
       errors.fromError(err, ['title', 'summary', 'tags', 'activityType', 'body', 'url', 'file', 'topicIds', 'eventIds']);
     } finally {
@@ -121,9 +139,9 @@ function AddForm({ slug, fromTopic }: { slug: string; fromTopic?: FromTopic }) {
 
   return (
     <form ref={form} onSubmit={submit} noValidate className="scroll-mt-24 space-y-3">
-      {fromTopic && (
+      {from && (
         <Alert tone="info">
-          Saving what came out of “{fromTopic.title}”. Write it up as an article, upload a file or add a link; the topic stays linked.
+          Saving what came out of “{from.title}”. Write it up as an article, upload a file or add a link; the {from.what} stays linked.
         </Alert>
       )}
       {errors.form && <Alert tone="error">{errors.form}</Alert>}
@@ -193,9 +211,9 @@ function Row({ a }: { a: AssetSummary }) {
 const canCurate = (c: CommunityDetail) => c.viewer.canModerate || (c.viewer.membership === 'active' && c.viewer.roles.includes('cybrarian'));
 
 /** The community's repository: what it has written down, uploaded and linked, and a form to add more. */
-export function RepositoryPage({ community, fromTopic }: { community: CommunityDetail; fromTopic?: number }) {
+export function RepositoryPage({ community, fromTopic, fromEvent }: { community: CommunityDetail; fromTopic?: number; fromEvent?: number }) {
   const [filter, setFilter] = useState<'' | 'needsReview' | 'retired'>('');
-  const topic = useFromTopic(community.viewer.canPost ? fromTopic : undefined);
+  const from = useFrom(community.viewer.canPost ? fromTopic : undefined, community.viewer.canPost ? fromEvent : undefined);
   const list = useAssets(community.slug, filter === 'needsReview' ? { needsReview: true } : filter === 'retired' ? { status: 'retired' } : {});
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
@@ -229,10 +247,10 @@ export function RepositoryPage({ community, fromTopic }: { community: CommunityD
         {community.viewer.canPost && (
           <Section title="Add to the repository">
             <Card className="p-4">
-              {fromTopic !== undefined && topic.isPending ? (
-                <Loading label="Loading the topic…" />
+              {(fromTopic ?? fromEvent) !== undefined && from.isPending ? (
+                <Loading label={fromTopic !== undefined ? 'Loading the topic…' : 'Loading the event…'} />
               ) : (
-                <AddForm key={topic.data?.id ?? 'new'} slug={community.slug} fromTopic={topic.data} />
+                <AddForm key={from.data ? `${from.data.what}-${from.data.id}` : 'new'} slug={community.slug} from={from.data} />
               )}
             </Card>
           </Section>

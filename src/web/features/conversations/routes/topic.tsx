@@ -21,7 +21,7 @@ import { AcceptedNotice, Post } from '../components/post.tsx';
 import { ReplyForm } from '../components/reply-form.tsx';
 import { QuestionBadge } from '../components/topic-list.tsx';
 import { TopicEditForm } from '../components/topic-edit-form.tsx';
-import { TopicAssets } from '../../assets/components/topic-assets.tsx';
+import { TopicAssets } from '../../assets/components/linked-assets.tsx';
 
 const MAX_INDENT = 3;
 

@@ -29,6 +29,7 @@ import {
   useOccurrence,
   useRsvps,
 } from '../api/events.ts';
+import { EventAssets } from '../../assets/components/linked-assets.tsx';
 import { Markdown } from '../components/markdown.tsx';
 import { formatShortDay, formatSpan, formatTime, inEventZone } from '../components/time.ts';
 
@@ -472,6 +473,7 @@ export function EventPage({ id, at }: { id: number; at?: string }) {
               </ul>
             </Section>
           )}
+          <EventAssets eventId={ev.id} />
           {occ && !occ.cancelled && <Answers key={`a-${occ.occurrence}`} ev={ev} o={occ} />}
           {occ && !occ.cancelled && <Attendance key={`t-${occ.occurrence}`} ev={ev} o={occ} />}
           {occ && <Notes key={`n-${occ.occurrence}`} ev={ev} o={occ} />}
