@@ -59,12 +59,15 @@ export async function searchPosts(db: Queryable, viewer: Viewer | null, f: Searc
     with readable as (${readableCommunityIdsSql(viewer)}),
     candidates as materialized (
       select p.id, p.topic_id, p.is_opening, p.search_vector, p.created_at, t.title, t.activity_type
-      from posts p
+      from ${
+        // As for assets: a phrase or an excluded word is checked within the newest posts holding all the words.
+        needsRecheck(f.q) ? sql`(select p.* from posts p where p.search_vector @@ ${indexableTsquery(tsq)} order by p.id desc limit ${POST_POOL}) p` : sql`posts p`
+      }
       join topics t on t.id = p.topic_id and t.deleted_at is null
       where p.search_vector @@ ${tsq} and p.deleted_at is null
         and exists (
           select 1 from topic_communities tc
-          where tc.topic_id = p.topic_id and tc.community_id in (select id from readable) ${communityFilter}
+          where tc.topic_id = p.topic_id and ${viewerCanReadCommunitySql(viewer, sql`tc.community_id`)} ${communityFilter}
         ) ${filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``}
       order by p.id desc
       limit ${candidates}
@@ -106,6 +109,9 @@ function headlineWindow(doc: SQL, q: string): SQL {
       cross join lateral (values (word), (initcap(word))) as forms(w)
     ) found`;
 }
+
+/** How many of the newest posts holding every word of a phrase (or of a query excluding words) are checked. */
+const POST_POOL = 2000;
 
 /** How many of the newest assets holding every word of a phrase (or of a query excluding words) are checked. */
 const ASSET_POOL = 1000;

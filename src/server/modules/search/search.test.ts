@@ -34,6 +34,16 @@ describe('search', () => {
     expect(replies.items[0].url).toMatch(new RegExp(`^/topics/${topicId}#post-\\d+$`));
   });
 
+  it('understands phrases and excluded words, and never shows a secret topic through them', async () => {
+    const urls = async (q: string) => ((await outsider.get(`/api/search?kind=topic&q=${encodeURIComponent(q)}`)).json().items as { url: string }[]).map((h) => h.url);
+    expect(await urls('"pressure zones"')).toEqual([`/topics/${topicId}`]);
+    expect(await urls('"zones pressure"')).toEqual([]);
+    expect(await urls('calibrating -pressure')).toEqual([]);
+    expect(await urls('"merger timeline"')).toEqual([]);
+    const mine = ((await member.get(`/api/search?kind=topic&q=${encodeURIComponent('"merger timeline"')}`)).json().items as { url: string }[]).length;
+    expect(mine).toBe(1);
+  });
+
   it('finds communities by their charter', async () => {
     const res = (await outsider.get('/api/search?q=hydraulic simulation')).json();
     expect(res.items[0]).toMatchObject({ kind: 'community', url: `/c/${open}` });
