@@ -5,7 +5,7 @@ import { tagLabel, toTag } from '../../../shared/contracts/people.ts';
 import { type ExpertiseLevel, expertiseLevels } from '../../../shared/model/catalogue.ts';
 import type { Queryable } from '../../db/client.ts';
 import { executePrepared } from '../../db/prepared.ts';
-import { readableCommunityIdsSql } from '../communities/communities.policy.ts';
+import { readableCommunityIdsSql, viewerCanReadCommunitySql } from '../communities/communities.policy.ts';
 
 /** Public URL of a stored photo; the file name changes on every upload, so it can be cached forever. */
 export const photoUrl = (photo: string | null) => (photo ? `/api/photos/${photo}` : null);
@@ -325,7 +325,8 @@ export async function findExpertRows(
       -- A lateral probe per candidate (never a hash of every readable topic_communities row).
       cross join lateral (
         select 1 from topic_communities tc
-        where tc.topic_id = c.topic_id and not tc.deleted and tc.community_id = any((select ids from readable_ids)::bigint[])
+        where tc.topic_id = c.topic_id and not tc.deleted and ${viewerCanReadCommunitySql(viewer, sql`tc.community_id`)}
+          ${scope ? sql`and tc.community_id = any(${bigintArray(scope)})` : sql``}
         limit 1
       ) v
       order by c.id desc limit ${WORDED_TOPICS}
