@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
 import type { Queryable } from '../../db/client.ts';
 import { assetSnippet, MARK_END, MARK_START } from './snippet.ts';
-import { readableCommunityIdsSql, viewerCanReadCommunitySql, visibleCommunitySql } from '../communities/communities.policy.ts';
+import { viewerCanReadCommunitySql, visibleCommunitySql } from '../communities/communities.policy.ts';
 
 export interface SearchFilter {
   q: string;
@@ -56,8 +56,7 @@ export async function searchPosts(db: Queryable, viewer: Viewer | null, f: Searc
     community_name: string;
     snippet: string;
   }>(sql`
-    with readable as (${readableCommunityIdsSql(viewer)}),
-    candidates as materialized (
+    with candidates as materialized (
       select p.id, p.topic_id, p.is_opening, p.search_vector, p.created_at, t.title, t.activity_type
       from ${
         // As for assets: a phrase or an excluded word is checked within the newest posts holding all the words.
@@ -85,7 +84,7 @@ export async function searchPosts(db: Queryable, viewer: Viewer | null, f: Searc
     join posts p on p.id = r.id
     cross join lateral (
       select c.slug, c.name from topic_communities tc join communities c on c.id = tc.community_id
-      where tc.topic_id = r.topic_id and tc.community_id in (select id from readable) ${communityFilter}
+      where tc.topic_id = r.topic_id and ${viewerCanReadCommunitySql(viewer, sql`tc.community_id`)} ${communityFilter}
       order by c.name limit 1
     ) com
     order by r.rank desc, r.id desc`);
