@@ -11,6 +11,22 @@ import { checkUpload, createAsset, createCollection, recordReuse, setCollectionI
 
 const DAY = 86_400_000;
 
+/** The DMA leakage method, as first written (its second version adds one point). */
+const DMA_LEAKAGE = `We agreed this in the community after the same question came up five times.
+
+## The calculation
+
+1. Take the **minimum night flow** (MNF) between 02:00 and 04:00, averaged over seven nights.
+2. Subtract legitimate night use: *1.7 litres per property per hour* plus known night users.
+3. What is left is leakage at night pressure; scale it to a daily figure with the night-day factor.
+
+## What to watch
+
+- Pressure-managed DMAs need their own night-day factor.
+- A new large user at night will look like a leak: check the billing data first.
+
+Ask in the community if your DMA does not fit.`;
+
 /** PDF string literal text: ASCII only, with its delimiters escaped. */
 const pdfText = (s: string) => s.replace(/[^\x20-\x7e]/g, '-').replace(/[\\()]/g, (c) => `\\${c}`);
 
@@ -187,38 +203,11 @@ const ASSETS: DemoAsset[] = [
     activity: 'documentation_project',
     content: {
       kind: 'article',
-      body: `We agreed this in the community after the same question came up five times.
-
-## The calculation
-
-1. Take the **minimum night flow** (MNF) between 02:00 and 04:00, averaged over seven nights.
-2. Subtract legitimate night use: *1.7 litres per property per hour* plus known night users.
-3. What is left is leakage at night pressure; scale it to a daily figure with the night-day factor.
-
-## What to watch
-
-- Pressure-managed DMAs need their own night-day factor.
-- A new large user at night will look like a leak: check the billing data first.
-
-Ask in the community if your DMA does not fit.`,
+      body: DMA_LEAKAGE,
     },
     daysAgo: 200,
     topics: ['Let us document how we calculate DMA leakage, once and for all'],
-    revised: { by: 'emma', daysAgo: 90, body: `We agreed this in the community after the same question came up five times.
-
-## The calculation
-
-1. Take the **minimum night flow** (MNF) between 02:00 and 04:00, averaged over seven nights.
-2. Subtract legitimate night use: *1.7 litres per property per hour* plus known night users.
-3. What is left is leakage at night pressure; scale it to a daily figure with the night-day factor.
-
-## What to watch
-
-- Pressure-managed DMAs need their own night-day factor.
-- A new large user at night will look like a leak: check the billing data first.
-- Since the 2024 meter upgrade, use the logger data, not the SCADA average.
-
-Ask in the community if your DMA does not fit.` },
+    revised: { by: 'emma', daysAgo: 90, body: DMA_LEAKAGE.replace('check the billing data first.', 'check the billing data first.\n- Since the 2024 meter upgrade, use the logger data, not the SCADA average.') },
     reuses: [{ by: 'tariq', note: 'Checked our regulator return against it.', daysAgo: 30 }],
   },
   {
