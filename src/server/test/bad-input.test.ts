@@ -366,7 +366,15 @@ const cases: Case[] = [
     url: () => `/api/assets/${assetId}`,
     valid: () => ({ title: 'A better title' }),
     required: [],
-    invalid: { title: ['', HUGE], steward: ['nobody-by-this-name', HUGE], reviewBy: ['2026-02-30', 'tomorrow'], url: ['https://example.org/'], tags: [['Bad Tag']] },
+    invalid: {
+      title: ['', HUGE],
+      steward: ['nobody-by-this-name', HUGE],
+      reviewBy: ['2026-02-30', 'tomorrow'],
+      url: ['https://example.org/'],
+      tags: [['Bad Tag']],
+      topicIds: [[999_999], ['x'], [-1]],
+      eventIds: [[999_999], 'x'],
+    },
   },
   {
     route: 'record a reuse',
