@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -19,7 +20,11 @@ const schema = z.object({
   COOKIE_SECURE: boolish.optional(),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
-  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /**
+   * Connections to PostgreSQL: twice the cores by default (at least 4). More only queue inside
+   * PostgreSQL instead of in the pool, and cost throughput and tail latency (decision 011).
+   */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(Math.max(4, 2 * availableParallelism())),
   /** The address people reach the app at; links in emails point here. */
   APP_URL: z.string().url().optional(),
   /** smtp://user:pass@host:port or smtps://…; unset keeps mail in the admin's outbox page. */

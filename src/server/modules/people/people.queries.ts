@@ -4,7 +4,7 @@ import type { Viewer } from '../../../shared/contracts/auth.ts';
 import { tagLabel, toTag } from '../../../shared/contracts/people.ts';
 import { type ExpertiseLevel, expertiseLevels } from '../../../shared/model/catalogue.ts';
 import type { Queryable } from '../../db/client.ts';
-import { executePrepared } from '../../db/prepared.ts';
+import { executeGeneric } from '../../db/prepared.ts';
 import { readableCommunityIdsSql, viewerCanReadCommunitySql } from '../communities/communities.policy.ts';
 
 /** Public URL of a stored photo; the file name changes on every upload, so it can be cached forever. */
@@ -260,6 +260,46 @@ export async function findExperts(
   return rows.map(({ title: _t, photo: _p, ...e }) => e);
 }
 
+interface ExpertRow extends Record<string, unknown> {
+  user_id: number;
+  username: string;
+  display_name: string;
+  title: string;
+  photo: string | null;
+  score: number;
+  areas: { tag: string; level: ExpertiseLevel }[] | null;
+  replies: number | null;
+  accepted: number | null;
+  helpful: number | null;
+}
+
+/**
+ * Topics worded like the subject but not tagged like it: the newest few the viewer may read,
+ * taken in index order before the per-topic visibility check. A plain statement planned for its
+ * words: the tsquery is inline so the planner can tell a common word from a rare one (decision 004).
+ */
+async function wordedTopicIds(db: Queryable, viewer: Viewer | null, text: string, tags: string[], scope?: number[]) {
+  const tsq = sql`websearch_to_tsquery('english', ${text})`;
+  const res = await db.execute<{ topic_id: number }>(sql`
+    select c.topic_id from (
+      select p.id, p.topic_id from posts p
+      where p.search_vector @@ ${tsq} and p.is_opening and p.deleted_at is null
+        -- Recent conversations only: bounds the walk when the wording is rare.
+        and p.id > (select max(id) from posts) - ${WORDED_WINDOW}
+      order by p.id desc limit ${WORDED_TOPICS * 3}
+    ) c
+    join topics t on t.id = c.topic_id and t.deleted_at is null and not (t.tags && ${textArray(tags)})
+    -- A lateral probe per candidate (never a hash of every readable topic_communities row).
+    cross join lateral (
+      select 1 from topic_communities tc
+      where tc.topic_id = c.topic_id and not tc.deleted and ${viewerCanReadCommunitySql(viewer, sql`tc.community_id`)}
+        ${scope ? sql`and tc.community_id = any(${bigintArray(scope)})` : sql``}
+      limit 1
+    ) v
+    order by c.id desc limit ${WORDED_TOPICS}`);
+  return res.rows.map((r) => Number(r.topic_id));
+}
+
 /** findExperts with the profile fields the finder page shows. */
 export async function findExpertRows(
   db: Queryable,
@@ -279,27 +319,20 @@ export async function findExpertRows(
   const readable = scope
     ? sql`select id from (${readableCommunityIdsSql(viewer)}) r(id) where id = any(${bigintArray(scope)})`
     : readableCommunityIdsSql(viewer);
-  const tagArray = sql`${textArray(tags)}`;
-  // Inline tsquery (not a CTE) so the planner can tell a common word from a rare one (decision 004).
-  const tsq = sql`websearch_to_tsquery('english', ${text})`;
+  // One parameter per tag (not an array): the cached plan then knows how many tags there are, and
+  // sizes its hash tables for them instead of for an array of unknown length.
+  const tagList = sql.join(tags.map((t) => sql`${t}::text`), sql`, `);
   const declaredScope = scope
     ? sql`and e.user_id in (select m.user_id from memberships m where m.status = 'active' and m.community_id in (select id from readable))`
     : sql``;
   // How many of the strongest people per way of knowing are scored in full (decision 006).
   const perTag = 2 * (limit + exclude.length);
 
-  const res = await executePrepared<{
-    user_id: number;
-    username: string;
-    display_name: string;
-    title: string;
-    photo: string | null;
-    score: number;
-    areas: { tag: string; level: ExpertiseLevel }[] | null;
-    replies: number | null;
-    accepted: number | null;
-    helpful: number | null;
-  }>(db, sql`
+  // One connection for both statements: the worded topics, planned for their words, then the
+  // scoring, whose plan is the same for any subject (its generic plan; planning it cost as much as running it).
+  const res = await db.transaction(async (tx) => {
+    const wordedIds = text ? await wordedTopicIds(tx, viewer, text, tags, scope) : [];
+    return executeGeneric<ExpertRow>(tx, sql`
     with readable as materialized (${readable}),
     readable_ids as materialized (select coalesce(array_agg(id), '{}') as ids from readable),
     -- The null-community rows are usable while every community they aggregate is still readable
@@ -311,26 +344,7 @@ export async function findExpertRows(
     own as materialized (
       select id from readable except select unnest(ids) from open_rows
     ),
-    -- Topics worded like the subject but not tagged like it: the newest few the viewer may read,
-    -- taken in index order before the per-topic visibility check.
-    worded as materialized (
-      select c.topic_id from (
-        select p.id, p.topic_id from posts p
-        where p.search_vector @@ ${tsq} and p.is_opening and p.deleted_at is null
-          -- Recent conversations only: bounds the walk when the wording is rare.
-          and p.id > (select max(id) from posts) - ${WORDED_WINDOW}
-        order by p.id desc limit ${WORDED_TOPICS * 3}
-      ) c
-      join topics t on t.id = c.topic_id and t.deleted_at is null and not (t.tags && ${tagArray})
-      -- A lateral probe per candidate (never a hash of every readable topic_communities row).
-      cross join lateral (
-        select 1 from topic_communities tc
-        where tc.topic_id = c.topic_id and not tc.deleted and ${viewerCanReadCommunitySql(viewer, sql`tc.community_id`)}
-          ${scope ? sql`and tc.community_id = any(${bigintArray(scope)})` : sql``}
-        limit 1
-      ) v
-      order by c.id desc limit ${WORDED_TOPICS}
-    ),
+    worded as (select unnest(${bigintArray(wordedIds)}) as topic_id),
     worded_evidence as (
       select p.author_id as user_id, count(*)::int as replies,
         count(*) filter (where t.accepted_post_id = p.id)::int as accepted,
@@ -344,20 +358,20 @@ export async function findExpertRows(
       -- Per community (a handful for most viewers), never every community's rows for the tag.
       select e.user_id, e.tag, e.replies, e.accepted, e.helpful, e.score from own o
       cross join lateral (
-        select * from expertise_evidence e where e.community_id = o.id and e.tag = any(${tagArray}) offset 0
+        select * from expertise_evidence e where e.community_id = o.id and e.tag in (${tagList}) offset 0
       ) e
     ),
     declared as materialized (
       select e.user_id,
         sum(${levelWeightSql} * case when e.tag = ${exactTag} then ${W.exactTag} else ${W.wordTag} end) as score
       from expertise e
-      where e.tag = any(${tagArray}) ${declaredScope}
+      where e.tag in (${tagList}) ${declaredScope}
       group by e.user_id
     ),
     -- Who is scored in full: the strongest open evidence per tag, the strongest declared
     -- expertise, and anyone with evidence in the viewer's other communities or worded evidence.
     people as materialized (
-      select x.user_id from unnest(${tagArray}) tg(tag)
+      select x.user_id from unnest(array[${tagList}]) tg(tag)
         cross join lateral (
           select e.user_id from expertise_evidence e
           where e.community_id is null and e.tag = tg.tag and exists (select 1 from open_rows)
@@ -369,7 +383,7 @@ export async function findExpertRows(
     ),
     ev_rows as (
       select e.user_id, e.tag, e.replies, e.accepted, e.helpful from expertise_evidence e
-      where e.community_id is null and e.user_id in (select user_id from people) and e.tag = any(${tagArray})
+      where e.community_id is null and e.user_id in (select user_id from people) and e.tag in (${tagList})
         and exists (select 1 from open_rows)
       union all
       select user_id, tag, replies, accepted, helpful from own_rows
@@ -403,9 +417,10 @@ export async function findExpertRows(
     -- Only the page's people get their matching areas spelled out.
     select s.user_id, u.username, u.display_name, u.title, u.photo, s.score, s.replies, s.accepted, s.helpful,
       (select json_agg(json_build_object('tag', e.tag, 'level', e.level) order by ${levelWeightSql} desc, e.tag)
-        from expertise e where e.user_id = s.user_id and e.tag = any(${tagArray})) as areas
+        from expertise e where e.user_id = s.user_id and e.tag in (${tagList})) as areas
     from top s join users u on u.id = s.user_id
     order by s.score desc, s.user_id`);
+  });
 
   return res.rows.map((r) => {
     const reasons: string[] = [];
