@@ -43,6 +43,11 @@ export const expertiseEvidence = pgTable(
     index('expertise_evidence_community_idx')
       .on(t.communityId, t.tag, t.userId, t.replies, t.accepted, t.helpful, t.score)
       .where(sql`${t.communityId} is not null`),
+    // A candidate's open rows for the question's tags, index-only and without the community rows
+    // in the way: the probe made once per scored person (decision 011).
+    index('expertise_evidence_open_user_idx')
+      .on(t.userId, t.tag, t.replies, t.accepted, t.helpful)
+      .where(sql`${t.communityId} is null`),
     // Covering, so scoring a candidate's rows is an index-only probe.
     index('expertise_evidence_user_idx').on(t.userId, t.tag, t.communityId, t.replies, t.accepted, t.helpful),
   ],

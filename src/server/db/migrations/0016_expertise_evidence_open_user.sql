@@ -1,0 +1,1 @@
+CREATE INDEX "expertise_evidence_open_user_idx" ON "expertise_evidence" USING btree ("user_id","tag","replies","accepted","helpful") WHERE "expertise_evidence"."community_id" is null;
