@@ -777,6 +777,16 @@ await runParallel(
     where v.asset_id = a.id and v.number = a.current_version and a.id > ${h * half} and a.id <= ${(h + 1) * half}`),
   2,
 );
+// The snippets' passages as the service writes them (writePassages in assets.service.ts).
+log('cutting the assets’ text into search passages');
+await runParallel(
+  [0, 1].map((h) => `insert into asset_passages (asset_id, n, body, search_vector)
+    select a.id, p.n, p.body, to_tsvector('english', p.body)
+    from assets a join asset_versions v on v.asset_id = a.id and v.number = a.current_version
+    cross join lateral asset_passages_of(coalesce(v.body_source, v.extracted_text, v.url, '')) p
+    where a.id > ${h * half} and a.id <= ${(h + 1) * half}`),
+  2,
+);
 log(`loaded ${ASSETS.toLocaleString('en')} assets, ${versionCount.toLocaleString('en')} versions, ${reusesOut.rows.toLocaleString('en')} reuses`);
 
 // ───────────────────────────── indexes, constraints, statistics ─────────────────────────────

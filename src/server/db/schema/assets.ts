@@ -49,6 +49,25 @@ export const assets = pgTable(
   ],
 );
 
+/**
+ * The current version's text in passages of about 80 words, each with its own search vector, so
+ * a search result's snippet reads the first passage holding the words instead of scanning (and
+ * de-toasting) a document of tens of kilobytes (docs/decisions/009). Cut by the SQL function
+ * `asset_passages_of` (migration 0017), rewritten with every new version.
+ */
+export const assetPassages = pgTable(
+  'asset_passages',
+  {
+    assetId: bigint('asset_id', { mode: 'number' })
+      .notNull()
+      .references(() => assets.id, { onDelete: 'cascade' }),
+    n: integer('n').notNull(),
+    body: text('body').notNull(),
+    searchVector: tsvector('search_vector').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assetId, t.n] })],
+);
+
 /** Every saved state of an asset; the asset shows the one numbered `current_version`. */
 export const assetVersions = pgTable(
   'asset_versions',

@@ -21,6 +21,14 @@ function searchVector(v: { title: string; summary: string; tags: string[]; text:
     || setweight(to_tsvector('english', ${v.text}), 'C')`;
 }
 
+/** Replaces an asset's search passages with those of its current text (schema: assetPassages). */
+async function writePassages(tx: Tx, assetId: number, text: string) {
+  await tx.execute(sql`delete from asset_passages where asset_id = ${assetId}`);
+  await tx.execute(sql`
+    insert into asset_passages (asset_id, n, body, search_vector)
+    select ${assetId}, p.n, p.body, to_tsvector('english', p.body) from asset_passages_of(${text}) p`);
+}
+
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
 
 /** The review date of a new or confirmed asset: today plus the community's review period. */
@@ -141,6 +149,7 @@ export async function createAsset(db: Db, storage: FileStorage, viewer: Viewer, 
           ? { fileKey: stored.key, fileName: input.upload.name, fileMime: input.upload.mime, fileSize: stored.size, extractedText: input.upload.text }
           : {}),
       });
+      await writePassages(tx, a.id, text);
       await replaceLinks(tx, a.id, links, links);
       return a.id;
     });
@@ -169,6 +178,7 @@ async function writeVersion(tx: Tx, asset: AssetRow, viewer: Viewer, v: Omit<typ
       searchVector: searchVector({ title: v.title, summary: v.summary ?? '', tags: meta.tags, text }),
     })
     .where(eq(assets.id, asset.id));
+  await writePassages(tx, asset.id, text);
   return number;
 }
 

@@ -429,6 +429,24 @@ describe('search', () => {
     expect(hits.map((h) => h.url)).toEqual([`/assets/${a.id}`]);
     expect(hits[0].snippet).toContain('<mark>Platypuses</mark> were spotted near the outfall weir');
   });
+
+  it('snippets follow the current version: an edit and a restore each show their own text', async () => {
+    const filler = 'Valves were exercised on the northern loop without trouble. '.repeat(60);
+    const a = (await member.post(`/api/communities/${slug}/assets`, { kind: 'article', title: 'Loop notes', body: `${filler} A quoll crossed the access road.` })).json();
+    const snippet = async (q: string) => {
+      const hits = (await reader.get(`/api/search?kind=asset&q=${q}`)).json().items as { url: string; snippet: string }[];
+      return hits.find((h) => h.url === `/assets/${a.id}`)?.snippet ?? null;
+    };
+    expect(await snippet('quoll')).toContain('A <mark>quoll</mark> crossed the access road.');
+    expect((await member.patch(`/api/assets/${a.id}`, { body: `${filler} A bandicoot dug under the kiosk.` })).statusCode).toBe(200);
+    expect(await snippet('quoll')).toBeNull();
+    expect(await snippet('bandicoot')).toContain('A <mark>bandicoot</mark> dug under the kiosk.');
+    expect((await owner.post(`/api/assets/${a.id}/versions/1/restore`)).statusCode).toBe(200);
+    expect(await snippet('quoll')).toContain('A <mark>quoll</mark> crossed the access road.');
+    expect(await snippet('bandicoot')).toBeNull();
+    // A word only in the title: the snippet is the start of the text.
+    expect(await snippet('loop%20notes')).toContain('Valves were exercised on the northern');
+  });
 });
 
 describe('collections', () => {

@@ -1,6 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
+import { bigintArray } from '../../db/arrays.ts';
 import type { Queryable } from '../../db/client.ts';
+import { executePrepared } from '../../db/prepared.ts';
 import { assetSnippet, MARK_END, MARK_START } from './snippet.ts';
 import { viewerCanReadCommunitySql, visibleCommunitySql } from '../communities/communities.policy.ts';
 
@@ -92,23 +94,6 @@ export async function searchPosts(db: Queryable, viewer: Viewer | null, f: Searc
 }
 
 
-/**
- * About 360 characters of `doc` around the first place one of the query's words occurs (or its
- * start), as `text`. ts_headline parses the whole document it is given, and a file's text can be
- * long (decision 009). Stemmed words are looked for as prefixes, in lower case and capitalised
- * (lower() on a whole document would cost as much as the headline), so "pumps" finds "Pumping".
- */
-function headlineWindow(doc: SQL, q: string): SQL {
-  return sql`
-    select case when length(${doc}) <= 360 then ${doc} when at <= 120 then substr(${doc}, 1, 360)
-      else regexp_replace(substr(${doc}, greatest(1, at - 120), 360), ${String.raw`^\S*\s`}, '') end as text
-    from (
-      select coalesce(min(nullif(strpos(${doc}, w), 0)), 1) as at
-      from unnest(tsvector_to_array(to_tsvector('english', ${q}))) word
-      cross join lateral (values (word), (initcap(word))) as forms(w)
-    ) found`;
-}
-
 /** How many of the newest posts holding every word of a phrase (or of a query excluding words) are checked. */
 const POST_POOL = 2000;
 
@@ -130,6 +115,9 @@ function indexableTsquery(tsq: SQL): SQL {
 /**
  * Repository assets (title A, summary and tags B, body or text inside the file C) in communities
  * the viewer may read; ranked on a bounded candidate set like posts (docs/decisions/004).
+ * Two statements: the ranking, planned for the query's words (a common word walks the newest
+ * assets, a rare one uses the index), then the page, a named statement whose plan is the same for
+ * any query, so PostgreSQL settles on its generic plan and stops planning it (decision 011).
  */
 export async function searchAssets(db: Queryable, viewer: Viewer | null, f: SearchFilter) {
   const candidates = 200 + f.offset;
@@ -137,19 +125,7 @@ export async function searchAssets(db: Queryable, viewer: Viewer | null, f: Sear
   const filters: SQL[] = [];
   if (f.communityId) filters.push(sql`a.community_id = ${f.communityId}`);
   if (f.activity) filters.push(sql`a.activity_type = ${f.activity}`);
-  const res = await db.execute<{
-    id: number;
-    title: string;
-    activity_type: string | null;
-    status: 'active' | 'retired';
-    review_by: string;
-    created_at: Date;
-    community_slug: string;
-    community_name: string;
-    summary: string;
-    excerpt: string;
-    words: string[];
-  }>(sql`
+  const ranked = await db.execute<{ id: number }>(sql`
     with candidates as materialized (
       select a.id, a.search_vector
       from ${
@@ -164,22 +140,39 @@ export async function searchAssets(db: Queryable, viewer: Viewer | null, f: Sear
         ${filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``}
       order by a.id desc
       limit ${candidates}
-    ),
-    ranked as (
-      select c.id, ts_rank(c.search_vector, ${tsq}) as rank
-      from candidates c
-      order by rank desc, c.id desc
-      limit ${f.limit} offset ${f.offset}
     )
+    select c.id from candidates c
+    order by ts_rank(c.search_vector, ${tsq}) desc, c.id desc
+    limit ${f.limit} offset ${f.offset}`);
+  if (ranked.rows.length === 0) return [];
+  // The snippet comes from the first passage holding the words (the loosened query: a phrase's
+  // words, excluded words dropped) and the one after it; the first passages when only the title,
+  // summary or tags hold them.
+  const page = await executePrepared<{
+    id: number;
+    title: string;
+    activity_type: string | null;
+    status: 'active' | 'retired';
+    review_by: string;
+    created_at: Date;
+    community_slug: string;
+    community_name: string;
+    summary: string;
+    excerpt: string | null;
+    words: string[];
+  }>(db, sql`
     select a.id, a.title, a.activity_type, a.status, a.review_by::text as review_by, a.created_at,
-      com.slug as community_slug, com.name as community_name,
-      a.summary, w.text as excerpt, (select tsvector_to_array(to_tsvector('english', ${f.q}))) as words
-    from ranked r
+      com.slug as community_slug, com.name as community_name, a.summary,
+      (select string_agg(p.body, ' ' order by p.n) from asset_passages p
+        where p.asset_id = a.id and p.n between m.n and m.n + 1) as excerpt,
+      (select tsvector_to_array(to_tsvector('english', ${f.q}))) as words
+    from unnest(${bigintArray(ranked.rows.map((r) => r.id))}) with ordinality r(id, ord)
     join assets a on a.id = r.id
     join communities com on com.id = a.community_id
-    join asset_versions v on v.asset_id = a.id and v.number = a.current_version
-    cross join lateral (select coalesce(v.body_source, v.extracted_text, v.url, '') as doc) d
-    cross join lateral (${headlineWindow(sql`d.doc`, f.q)}) w
-    order by r.rank desc, r.id desc`);
-  return res.rows.map(({ summary, excerpt, words, ...r }) => ({ ...r, snippet: assetSnippet(summary, excerpt, words) }));
+    cross join lateral (
+      select coalesce((select p.n from asset_passages p
+        where p.asset_id = a.id and p.search_vector @@ (select ${indexableTsquery(tsq)}) order by p.n limit 1), 0) as n
+    ) m
+    order by r.ord`);
+  return page.rows.map(({ summary, excerpt, words, ...r }) => ({ ...r, snippet: assetSnippet(summary, excerpt ?? '', words) }));
 }
