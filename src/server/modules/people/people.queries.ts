@@ -320,8 +320,9 @@ export async function findExpertRows(
     ? sql`select id from (${readableCommunityIdsSql(viewer)}) r(id) where id = any(${bigintArray(scope)})`
     : readableCommunityIdsSql(viewer);
   // One parameter per tag (not an array): the cached plan then knows how many tags there are, and
-  // sizes its hash tables for them instead of for an array of unknown length.
-  const tagList = sql.join(tags.map((t) => sql`${t}::text`), sql`, `);
+  // sizes its hash tables for them instead of for an array of unknown length. A subject that makes
+  // no tag ("?!") matches no tag: `in (null)`.
+  const tagList = tags.length ? sql.join(tags.map((t) => sql`${t}::text`), sql`, `) : sql`null::text`;
   const declaredScope = scope
     ? sql`and e.user_id in (select m.user_id from memberships m where m.status = 'active' and m.community_id in (select id from readable))`
     : sql``;

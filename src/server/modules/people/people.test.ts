@@ -438,6 +438,14 @@ describe('who knows', () => {
     expect(names).not.toContain(asker.username);
   });
 
+  it('answers a subject that makes no tag (no letters a–z or digits) with nobody, not an error', async () => {
+    for (const q of ['über', '日本語', '?!']) {
+      const res = await asker.get(`/api/who-knows?q=${encodeURIComponent(q)}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().items).toEqual([]);
+    }
+  });
+
   it('finds evidence in topics worded like the subject', async () => {
     const res = await asker.get(`/api/who-knows?q=${rare}`);
     expect(who(res)).toEqual([answerer.username]);
