@@ -781,7 +781,7 @@ await runParallel(
 log('cutting the assets’ text into search passages');
 await runParallel(
   [0, 1].map((h) => `insert into asset_passages (asset_id, n, body, search_vector)
-    select a.id, p.n, p.body, to_tsvector('english', p.body)
+    select a.id, p.n, p.body, p.search_vector
     from assets a join asset_versions v on v.asset_id = a.id and v.number = a.current_version
     cross join lateral asset_passages_of(coalesce(v.body_source, v.extracted_text, v.url, '')) p
     where a.id > ${h * half} and a.id <= ${(h + 1) * half}`),

@@ -26,7 +26,7 @@ async function writePassages(tx: Tx, assetId: number, text: string) {
   await tx.execute(sql`delete from asset_passages where asset_id = ${assetId}`);
   await tx.execute(sql`
     insert into asset_passages (asset_id, n, body, search_vector)
-    select ${assetId}, p.n, p.body, to_tsvector('english', p.body) from asset_passages_of(${text}) p`);
+    select ${assetId}, p.n, p.body, p.search_vector from asset_passages_of(${text}) p`);
 }
 
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
