@@ -38,6 +38,12 @@ describe('conversations', () => {
     expect(mentions.rows[0].n).toBe(1);
   });
 
+  it('keeps a post’s search vector inside its row (a long post’s text leaves the row first)', async () => {
+    // Searches walk the newest posts reading each vector; one stored out of line costs a second lookup (decision 012).
+    const res = await t.pool.query(`select attstorage from pg_attribute where attrelid = 'posts'::regclass and attname = 'search_vector'`);
+    expect(res.rows[0].attstorage).toBe('m');
+  });
+
   it('threads replies, paginates posts and moves the topic to the top of the feed', async () => {
     const older = await makeTopic(asker, [slug], { title: 'Older topic here' });
     const newer = await makeTopic(asker, [slug], { title: 'Newer topic here' });

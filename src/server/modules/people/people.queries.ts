@@ -5,7 +5,7 @@ import { tagLabel, toTag } from '../../../shared/contracts/people.ts';
 import { type ExpertiseLevel, expertiseLevels } from '../../../shared/model/catalogue.ts';
 import type { Queryable } from '../../db/client.ts';
 import { executeGeneric } from '../../db/prepared.ts';
-import { readableCommunityIdsSql, viewerCanReadCommunitySql } from '../communities/communities.policy.ts';
+import { readableCommunityIdsSql } from '../communities/communities.policy.ts';
 
 /** Public URL of a stored photo; the file name changes on every upload, so it can be cached forever. */
 export const photoUrl = (photo: string | null) => (photo ? `/api/photos/${photo}` : null);
@@ -60,6 +60,8 @@ export interface DirectoryFilter {
 
 /** How far back (in posts) "worded like" evidence looks: the most recent conversations. */
 const WORDED_WINDOW = 200_000;
+/** How many of the newest opening posts are read in order before the full-text index is asked instead. */
+const WORDED_WALK = 2000;
 
 /** How many people, in name order, the directory reads before it gathers the matches instead. */
 const WALK = 1000;
@@ -273,39 +275,13 @@ interface ExpertRow extends Record<string, unknown> {
   helpful: number | null;
 }
 
-/**
- * Topics worded like the subject but not tagged like it: the newest few the viewer may read,
- * taken in index order before the per-topic visibility check. A plain statement planned for its
- * words: the tsquery is inline so the planner can tell a common word from a rare one (decision 004).
- */
-async function wordedTopicIds(db: Queryable, viewer: Viewer | null, text: string, tags: string[], scope?: number[]) {
-  const tsq = sql`websearch_to_tsquery('english', ${text})`;
-  const res = await db.execute<{ topic_id: number }>(sql`
-    select c.topic_id from (
-      select p.id, p.topic_id from posts p
-      where p.search_vector @@ ${tsq} and p.is_opening and p.deleted_at is null
-        -- Recent conversations only: bounds the walk when the wording is rare.
-        and p.id > (select max(id) from posts) - ${WORDED_WINDOW}
-      order by p.id desc limit ${WORDED_TOPICS * 3}
-    ) c
-    join topics t on t.id = c.topic_id and t.deleted_at is null and not (t.tags && ${textArray(tags)})
-    -- A lateral probe per candidate (never a hash of every readable topic_communities row).
-    cross join lateral (
-      select 1 from topic_communities tc
-      where tc.topic_id = c.topic_id and not tc.deleted and ${viewerCanReadCommunitySql(viewer, sql`tc.community_id`)}
-        ${scope ? sql`and tc.community_id = any(${bigintArray(scope)})` : sql``}
-      limit 1
-    ) v
-    order by c.id desc limit ${WORDED_TOPICS}`);
-  return res.rows.map((r) => Number(r.topic_id));
-}
-
 /** findExperts with the profile fields the finder page shows. */
 export async function findExpertRows(
   db: Queryable,
   viewer: Viewer | null,
   q: { text: string; tags: string[] },
   opts: { limit: number; communityIds?: number[]; excludeUserIds?: number[] },
+  walk = WORDED_WALK,
 ): Promise<Array<Expert & { title: string; photo: string | null }>> {
   const exactTag = toTag(q.text);
   const tags = [...new Set([...q.tags.map(toTag), ...tagsFromText(q.text)].filter(Boolean))];
@@ -329,11 +305,11 @@ export async function findExpertRows(
   // How many of the strongest people per way of knowing are scored in full (decision 006).
   const perTag = 2 * (limit + exclude.length);
 
-  // One connection for both statements: the worded topics, planned for their words, then the
-  // scoring, whose plan is the same for any subject (its generic plan; planning it cost as much as running it).
-  const res = await db.transaction(async (tx) => {
-    const wordedIds = text ? await wordedTopicIds(tx, viewer, text, tags, scope) : [];
-    return executeGeneric<ExpertRow>(tx, sql`
+  // One statement on its generic plan (decision 011): planning it cost as much as running it, and
+  // no part of it needs the planner to see the values (the worded topics below are found the same
+  // way for a rare word and a common one).
+  const res = await db.transaction((tx) =>
+    executeGeneric<ExpertRow>(tx, sql`
     with readable as materialized (${readable}),
     readable_ids as materialized (select coalesce(array_agg(id), '{}') as ids from readable),
     -- The null-community rows are usable while every community they aggregate is still readable
@@ -345,7 +321,33 @@ export async function findExpertRows(
     own as materialized (
       select id from readable except select unnest(ids) from open_rows
     ),
-    worded as (select unnest(${bigintArray(wordedIds)}) as topic_id),
+    words as materialized (select websearch_to_tsquery('english', ${text}) as q),
+    -- Topics worded like the subject but not tagged like it: the newest few the viewer may read,
+    -- among recent conversations (WORDED_WINDOW). The newest \`walk\` opening posts are read in
+    -- order, which finds a common word's topics at once; only if they hold too few does the
+    -- full-text index answer for the older ones, which is quick because the words are then rare.
+    -- The two parts follow each other, newest first, and reading stops once enough topics are found.
+    worded_posts as (
+      (select w.id, w.topic_id from (
+        select p.id, p.topic_id, p.search_vector from posts p
+        where p.is_opening and p.deleted_at is null and p.id > (select max(id) from posts) - ${WORDED_WINDOW}
+        order by p.id desc limit ${walk}
+      ) w where w.search_vector @@ (select q from words))
+      union all
+      (select p.id, p.topic_id from posts p
+        where p.search_vector @@ (select q from words) and p.is_opening and p.deleted_at is null
+          -- \`+ 0\`: the index of opening posts' words answers, not a walk by id.
+          and p.id + 0 > (select max(id) from posts) - ${WORDED_WINDOW}
+          and p.id + 0 < (select o.id from posts o where o.is_opening and o.deleted_at is null order by o.id desc offset ${walk - 1} limit 1)
+        order by p.id + 0 desc)
+    ),
+    worded as materialized (
+      select c.topic_id from worded_posts c
+      join topics t on t.id = c.topic_id and t.deleted_at is null and not (t.tags && ${textArray(tags)})
+      where numnode((select q from words)) > 0
+        and exists (select 1 from topic_communities tc where tc.topic_id = c.topic_id and not tc.deleted and tc.community_id in (select id from readable))
+      limit ${WORDED_TOPICS}
+    ),
     worded_evidence as (
       select p.author_id as user_id, count(*)::int as replies,
         count(*) filter (where t.accepted_post_id = p.id)::int as accepted,
@@ -420,8 +422,8 @@ export async function findExpertRows(
       (select json_agg(json_build_object('tag', e.tag, 'level', e.level) order by ${levelWeightSql} desc, e.tag)
         from expertise e where e.user_id = s.user_id and e.tag in (${tagList})) as areas
     from top s join users u on u.id = s.user_id
-    order by s.score desc, s.user_id`);
-  });
+    order by s.score desc, s.user_id`),
+  );
 
   return res.rows.map((r) => {
     const reasons: string[] = [];

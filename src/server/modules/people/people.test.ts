@@ -5,7 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, makeCommunity, makeTopic, signedInClient, type TestApp } from '../../test/harness.ts';
-import { type DirectoryFilter, listDirectory } from './people.queries.ts';
+import { type DirectoryFilter, findExpertRows, listDirectory } from './people.queries.ts';
 import { findExperts } from './people.service.ts';
 
 const MAX = 300_000;
@@ -450,6 +450,18 @@ describe('who knows', () => {
     const res = await asker.get(`/api/who-knows?q=${rare}`);
     expect(who(res)).toEqual([answerer.username]);
     expect(res.json().items[0].reasons).toEqual(['1 reply in topics like this']);
+  });
+
+  it('finds worded topics through the full-text index once the newest topics hold too few', async () => {
+    const viewer = { id: await idOf('users', asker.username!), username: asker.username!, displayName: 'x', email: 'x', siteRole: 'member' as const };
+    // Reading only the newest opening post (not the worded topic), the rest comes from the index.
+    const indexed = await findExpertRows(t.db, viewer, { text: rare, tags: [] }, { limit: 10 }, 1);
+    expect(indexed.map((e) => e.username)).toEqual([answerer.username]);
+    for (const text of [rare, `worn ${rare}`, 'pumps', tag]) {
+      expect(await findExpertRows(t.db, viewer, { text, tags: [] }, { limit: 10 }, 1)).toEqual(
+        await findExpertRows(t.db, viewer, { text, tags: [] }, { limit: 10 }),
+      );
+    }
   });
 
   it('never uses evidence the asker cannot read', async () => {
