@@ -5,7 +5,7 @@ import { tagLabel, toTag } from '../../../shared/contracts/people.ts';
 import { type ExpertiseLevel, expertiseLevels } from '../../../shared/model/catalogue.ts';
 import type { Queryable } from '../../db/client.ts';
 import { executeGeneric } from '../../db/prepared.ts';
-import { readableCommunityIdsSql } from '../communities/communities.policy.ts';
+import { readableCommunityIdsSql, viewerCanReadCommunitySql } from '../communities/communities.policy.ts';
 
 /** Public URL of a stored photo; the file name changes on every upload, so it can be cached forever. */
 export const photoUrl = (photo: string | null) => (photo ? `/api/photos/${photo}` : null);
@@ -345,7 +345,12 @@ export async function findExpertRows(
       select c.topic_id from worded_posts c
       join topics t on t.id = c.topic_id and t.deleted_at is null and not (t.tags && ${textArray(tags)})
       where numnode((select q from words)) > 0
-        and exists (select 1 from topic_communities tc where tc.topic_id = c.topic_id and not tc.deleted and tc.community_id in (select id from readable))
+        -- A probe per candidate: cheaper than matching each against the readable list.
+        and exists (
+          select 1 from topic_communities tc
+          where tc.topic_id = c.topic_id and not tc.deleted and ${viewerCanReadCommunitySql(viewer, sql`tc.community_id`)}
+            ${scope ? sql`and tc.community_id = any(${bigintArray(scope)})` : sql``}
+        )
       limit ${WORDED_TOPICS}
     ),
     worded_evidence as (
