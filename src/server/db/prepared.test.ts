@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/harness.ts';
+import { connect } from './client.ts';
 import { executeGeneric, executePrepared } from './prepared.ts';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -36,5 +37,26 @@ describe('prepared statements', () => {
       ).rejects.toHaveProperty('cause.code', '22012'); // division_by_zero
       expect((await tx.execute<{ plan_cache_mode: string }>(sql`show plan_cache_mode`)).rows[0].plan_cache_mode).toBe('auto');
     });
+  });
+
+  it('outside a transaction, runs the generic plan in one of its own and returns the connection as it found it', async () => {
+    // One connection, so what the pool hands out next is the connection executeGeneric used.
+    const one = connect(database.url, 1);
+    try {
+      const q = (n: number) => sql`select ${n}::int * 2 as n /* plan-test-own */`;
+      expect((await executeGeneric<{ n: number }>(one.db, q(2))).rows).toEqual([{ n: 4 }]);
+      await executeGeneric(one.db, q(3));
+      const state = await one.pool.query(
+        `select current_setting('plan_cache_mode') as mode, (select generic_plans::int from pg_prepared_statements where statement like '%plan-test-own%') as generic,
+          (select custom_plans::int from pg_prepared_statements where statement like '%plan-test-own%') as custom, now() = statement_timestamp() as outside_transaction`,
+      );
+      expect(state.rows).toEqual([{ mode: 'auto', generic: 2, custom: 0, outside_transaction: true }]);
+      // An error rolls back; the connection is still usable and not left in a transaction.
+      await expect(executeGeneric(one.db, sql`select 1 / ${0}::int /* plan-test-own-error */`)).rejects.toHaveProperty('cause.code', '22012');
+      const after = await one.pool.query(`select current_setting('plan_cache_mode') as mode, now() = statement_timestamp() as outside_transaction`);
+      expect(after.rows).toEqual([{ mode: 'auto', outside_transaction: true }]);
+    } finally {
+      await one.pool.end();
+    }
   });
 });

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
-import type { Queryable, Tx } from './client.ts';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import type { Pool, PoolClient } from 'pg';
+import type { Db, Queryable } from './client.ts';
+import * as schema from './schema/index.ts';
 
 /**
  * A named prepared statement per database handle. The hot lookups run on every request, and
@@ -45,12 +49,43 @@ export async function executePrepared<T extends Record<string, unknown>>(db: Que
  * than its generic one, and for a many-CTE statement that planning can cost half of the run.
  * Only for statements whose best plan does not depend on their values: anything the planner
  * must see (a full-text query telling a rare word from a common one) belongs in a statement of
- * its own. Runs inside the caller's transaction, and leaves its planning setting as it was.
+ * its own. Inside a transaction it leaves the planning setting as it found it; outside one it
+ * runs in a short transaction of its own, opened and configured in one round trip.
  */
-export async function executeGeneric<T extends Record<string, unknown>>(tx: Tx, query: SQL): Promise<{ rows: T[] }> {
-  await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
-  const res = await executePrepared<T>(tx, query);
-  // After an error the transaction is rolled back, and the setting with it.
-  await tx.execute(sql`set local plan_cache_mode = auto`);
-  return res;
+export async function executeGeneric<T extends Record<string, unknown>>(db: Queryable, query: SQL): Promise<{ rows: T[] }> {
+  if (db instanceof PgTransaction) {
+    await db.execute(sql`set local plan_cache_mode = force_generic_plan`);
+    const res = await executePrepared<T>(db, query);
+    // After an error the transaction is rolled back, and the setting with it.
+    await db.execute(sql`set local plan_cache_mode = auto`);
+    return res;
+  }
+  const client = await (db as unknown as { $client: Pool }).$client.connect();
+  let broken: Error | undefined;
+  try {
+    // Two statements in one simple-protocol message: the setting ends with the transaction.
+    await client.query('begin; set local plan_cache_mode = force_generic_plan');
+    const res = await executePrepared<T>(onClient(client), query);
+    await client.query('commit');
+    return res;
+  } catch (err) {
+    await client.query('rollback').catch((e: Error) => {
+      broken = e;
+    });
+    throw err;
+  } finally {
+    // A connection that could not roll back is closed, not returned to the pool.
+    client.release(broken);
+  }
+}
+
+const handles = new WeakMap<PoolClient, Db>();
+/** A Drizzle handle over one checked-out connection (kept with it, so its statements stay prepared). */
+function onClient(client: PoolClient): Db {
+  let db = handles.get(client);
+  if (!db) {
+    db = drizzle(client, { schema }) as unknown as Db;
+    handles.set(client, db);
+  }
+  return db;
 }

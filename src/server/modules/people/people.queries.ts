@@ -308,8 +308,7 @@ export async function findExpertRows(
   // One statement on its generic plan (decision 011): planning it cost as much as running it, and
   // no part of it needs the planner to see the values (the worded topics below are found the same
   // way for a rare word and a common one).
-  const res = await db.transaction((tx) =>
-    executeGeneric<ExpertRow>(tx, sql`
+  const res = await executeGeneric<ExpertRow>(db, sql`
     with readable as materialized (${readable}),
     readable_ids as materialized (select coalesce(array_agg(id), '{}') as ids from readable),
     -- The null-community rows are usable while every community they aggregate is still readable
@@ -427,8 +426,7 @@ export async function findExpertRows(
       (select json_agg(json_build_object('tag', e.tag, 'level', e.level) order by ${levelWeightSql} desc, e.tag)
         from expertise e where e.user_id = s.user_id and e.tag in (${tagList})) as areas
     from top s join users u on u.id = s.user_id
-    order by s.score desc, s.user_id`),
-  );
+    order by s.score desc, s.user_id`);
 
   return res.rows.map((r) => {
     const reasons: string[] = [];
