@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mentionCandidates, renderMarkdown } from './markdown.ts';
+import { markdownToText, mentionCandidates, renderMarkdown } from './markdown.ts';
 
 describe('renderMarkdown', () => {
   it('renders common Markdown', () => {
@@ -39,6 +39,28 @@ describe('renderMarkdown', () => {
         expect(html).not.toMatch(/<[a-z][^>]*(\son\w+=|javascript:)/i);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('markdownToText', () => {
+  it('keeps the words and drops the marks: headings, emphasis, link targets, bullets, code fences, quotes', () => {
+    const source = '## What to watch\n\n- **Cavitation** noise at the [impeller](https://example.org/x)\n- `PLC` alarms\n\n```\nreset 3\n```\n> quoted *text*';
+    expect(markdownToText(source)).toBe('What to watch Cavitation noise at the impeller PLC alarms reset 3 quoted text');
+  });
+
+  it('leaves text that is not Markdown alone, on one line', () => {
+    expect(markdownToText('3 * 4 and snake_case_name\nnext  line')).toBe('3 * 4 and snake_case_name next line');
+    expect(markdownToText('')).toBe('');
+  });
+
+  it('never changes plain words and never leaves a line break', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-zA-Z0-9 ,\n]{0,200}$/), (text) => {
+        const out = markdownToText(text);
+        expect(out).toBe(text.replace(/\s+/g, ' ').trim());
+        expect(out).not.toContain('\n');
+      }),
     );
   });
 });

@@ -430,6 +430,14 @@ describe('search', () => {
     expect(hits[0].snippet).toContain('<mark>Platypuses</mark> were spotted near the outfall weir');
   });
 
+  it('an article’s snippet shows its words without their Markdown marks', async () => {
+    const body = '## Before you start\n\nCheck the **numbat** traps and read [the guide](https://example.org/guide).';
+    const a = (await member.post(`/api/communities/${slug}/assets`, { kind: 'article', title: 'Trap round', body })).json();
+    const hits = (await reader.get('/api/search?kind=asset&q=numbat')).json().items as { url: string; snippet: string }[];
+    const hit = hits.find((h) => h.url === `/assets/${a.id}`);
+    expect(hit?.snippet).toBe('Before you start Check the <mark>numbat</mark> traps and read the guide.');
+  });
+
   it('snippets follow the current version: an edit and a restore each show their own text', async () => {
     const filler = 'Valves were exercised on the northern loop without trouble. '.repeat(60);
     const a = (await member.post(`/api/communities/${slug}/assets`, { kind: 'article', title: 'Loop notes', body: `${filler} A quoll crossed the access road.` })).json();

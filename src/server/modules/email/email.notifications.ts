@@ -4,6 +4,7 @@ import { type NotificationKind, notificationKinds, roles } from '../../../shared
 import { type OutgoingEmail, queueEmails, unsubscribeHeaders, unsubscribePageUrl } from './email.outbox.ts';
 import { type EmailContent, renderEmail } from './email.render.ts';
 import { canReadTopicSql, canSeeCommunitySql } from './email.visibility.ts';
+import { markdownToText } from '../../lib/markdown.ts';
 
 const BATCH = 100;
 
@@ -29,7 +30,7 @@ const roleName = (role: unknown) => roles.find((r) => r.key === role)?.name.toLo
 
 function excerpt(markdown: string | null, max = 280): string | undefined {
   if (!markdown) return undefined;
-  const flat = markdown.replace(/\s+/g, ' ').trim();
+  const flat = markdownToText(markdown);
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 }
 

@@ -3,6 +3,7 @@ import type { Viewer } from '../../../shared/contracts/auth.ts';
 import { bigintArray } from '../../db/arrays.ts';
 import type { Queryable } from '../../db/client.ts';
 import { executePrepared } from '../../db/prepared.ts';
+import { markdownToText } from '../../lib/markdown.ts';
 import { assetSnippet, MARK_END, MARK_START } from './snippet.ts';
 import { viewerCanReadCommunitySql, visibleCommunitySql } from '../communities/communities.policy.ts';
 
@@ -150,6 +151,7 @@ export async function searchAssets(db: Queryable, viewer: Viewer | null, f: Sear
   // summary or tags hold them.
   const page = await executePrepared<{
     id: number;
+    kind: 'article' | 'file' | 'link';
     title: string;
     activity_type: string | null;
     status: 'active' | 'retired';
@@ -161,7 +163,7 @@ export async function searchAssets(db: Queryable, viewer: Viewer | null, f: Sear
     excerpt: string | null;
     words: string[];
   }>(db, sql`
-    select a.id, a.title, a.activity_type, a.status, a.review_by::text as review_by, a.created_at,
+    select a.id, a.kind, a.title, a.activity_type, a.status, a.review_by::text as review_by, a.created_at,
       com.slug as community_slug, com.name as community_name, a.summary,
       (select string_agg(p.body, ' ' order by p.n) from asset_passages p
         where p.asset_id = a.id and p.n between m.n and m.n + 1) as excerpt,
@@ -174,5 +176,9 @@ export async function searchAssets(db: Queryable, viewer: Viewer | null, f: Sear
         where p.asset_id = a.id and p.search_vector @@ (select ${indexableTsquery(tsq)}) order by p.n limit 1), 0) as n
     ) m
     order by r.ord`);
-  return page.rows.map(({ summary, excerpt, words, ...r }) => ({ ...r, snippet: assetSnippet(summary, excerpt ?? '', words) }));
+  // An article's text is Markdown: its marks ("## Steps", "**note**") are left out of the snippet.
+  return page.rows.map(({ kind, summary, excerpt, words, ...r }) => ({
+    ...r,
+    snippet: assetSnippet(summary, kind === 'article' ? markdownToText(excerpt ?? '') : (excerpt ?? ''), words),
+  }));
 }

@@ -72,6 +72,12 @@ describe('search', () => {
     expect(hit.snippet).toContain('&lt;img');
   });
 
+  it('shows a post’s words in its snippet, not its Markdown marks', async () => {
+    await makeTopic(member, [open], { title: 'Marks check topic', body: '## Steps\n\n- Check the **kowhai** valve, see [the log](https://example.org/log)' });
+    const hit = (await outsider.get('/api/search?q=kowhai')).json().items[0];
+    expect(hit.snippet).toBe('Steps Check the <mark>kowhai</mark> valve, see the log');
+  });
+
   it('pages through results with offset, and explains an empty query', async () => {
     const first = (await outsider.get('/api/search?q=calibrating OR chlorine OR loggers&limit=1&kind=topic')).json();
     expect(first.items).toHaveLength(1);
