@@ -49,6 +49,10 @@ describe('markdownToText', () => {
     expect(markdownToText(source)).toBe('What to watch Cavitation noise at the impeller PLC alarms reset 3 quoted text');
   });
 
+  it('finds heading hashes and task boxes in text that has lost its lines', () => {
+    expect(markdownToText('intro ## What to watch - [ ] Find it - [x] Count the turns')).toBe('intro What to watch Find it Count the turns');
+  });
+
   it('leaves text that is not Markdown alone, on one line', () => {
     expect(markdownToText('3 * 4 and snake_case_name\nnext  line')).toBe('3 * 4 and snake_case_name next line');
     expect(markdownToText('')).toBe('');

@@ -72,6 +72,8 @@ export function renderMarkdown(source: string, known: Set<string> = new Set()): 
 export function markdownToText(source: string): string {
   return source
     .replace(/^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,9}[.)]\s+|```.*$|~~~.*$)/gm, '')
+    // Text cut into passages has lost its lines: heading hashes and task boxes are found mid-line too.
+    .replace(/(^|\s)(?:#{1,6}|[-*+] \[[ xX]\]|\[[ xX]\])(?=\s)/g, '$1')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|~~)(?=\S)([^\n]*?\S)\1/g, '$2')
     .replace(/(^|[^\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?![\w*])/g, '$1$2')
