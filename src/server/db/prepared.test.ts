@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/harness.ts';
 import { connect } from './client.ts';
-import { executeGeneric, executePrepared } from './prepared.ts';
+import { executeGeneric, executePrepared, runPrepared } from './prepared.ts';
+import { users } from './schema/index.ts';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
@@ -58,5 +59,15 @@ describe('prepared statements', () => {
     } finally {
       await one.pool.end();
     }
+  });
+
+  it('runPrepared runs a built query as a named statement and keeps its mapping', async () => {
+    await database.db.transaction(async (tx) => {
+      const query = (name: string) => tx.select({ displayName: users.displayName }).from(users).where(sql`${users.username} = ${name} /* plan-test-built */`);
+      expect(await runPrepared(query('nobody-here'))).toEqual([]);
+      await runPrepared(query('nobody-else'));
+      const named = await tx.execute<{ n: number }>(sql`select count(*)::int as n from pg_prepared_statements where statement like '%plan-test-built%' and name like 'x_%'`);
+      expect(named.rows[0].n).toBe(1);
+    });
   });
 });

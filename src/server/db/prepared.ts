@@ -30,6 +30,18 @@ interface SessionLike {
   };
 }
 
+/** A statement's name on a connection, derived from its text, so different shapes get different statements. */
+const statementName = (text: string) => `x_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+
+/**
+ * Runs a Drizzle query (a select built with filters that vary) as a named prepared statement,
+ * keeping the builder's result mapping. For hot lists whose plan does not depend on the values:
+ * the community feed planned in 0.29 ms and ran in 0.12.
+ */
+export function runPrepared<T>(query: { toSQL: () => { sql: string }; prepare: (name: string) => { execute: () => Promise<T> } }): Promise<T> {
+  return query.prepare(statementName(query.toSQL().sql)).execute();
+}
+
 /**
  * Runs a raw SQL statement as a named prepared statement, so each connection plans it once.
  * For hot statements whose planning costs more than their execution (the notification fan-out
@@ -39,8 +51,7 @@ interface SessionLike {
 export async function executePrepared<T extends Record<string, unknown>>(db: Queryable, query: SQL): Promise<{ rows: T[] }> {
   const { session } = db as unknown as SessionLike;
   const q = session.dialect.sqlToQuery(query);
-  const name = `x_${createHash('sha1').update(q.sql).digest('hex').slice(0, 24)}`;
-  return (await session.prepareQuery(q, undefined, name, false).execute()) as { rows: T[] };
+  return (await session.prepareQuery(q, undefined, statementName(q.sql), false).execute()) as { rows: T[] };
 }
 
 /**

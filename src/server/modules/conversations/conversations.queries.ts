@@ -1,7 +1,7 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
 import type { Queryable } from '../../db/client.ts';
-import { prepared } from '../../db/prepared.ts';
+import { prepared, runPrepared } from '../../db/prepared.ts';
 import { communities, helpfulMarks, memberships, posts, postRevisions, topicCommunities, topics, users } from '../../db/schema/index.ts';
 
 export interface FeedFilter {
@@ -38,7 +38,8 @@ export async function listFeed(db: Queryable, communityId: number, f: FeedFilter
   if (f.tag) where.push(sql`${topics.tags} @> array[${f.tag}]::text[]`);
   if (f.unanswered) where.push(sql`${topics.isQuestion} and ${topics.acceptedPostId} is null`);
   if (f.subgroup) where.push(sql`${topics.subgroupId} = ${f.subgroup}`);
-  return db
+  return runPrepared(
+    db
     .select({
       ...topicSummaryColumns,
       lastActivityAt: topicCommunities.lastActivityAt,
@@ -50,7 +51,8 @@ export async function listFeed(db: Queryable, communityId: number, f: FeedFilter
     .innerJoin(users, eq(users.id, topics.authorId))
     .where(and(...where))
     .orderBy(sql`${topicCommunities.lastActivityAt} desc, ${topicCommunities.topicId} desc`)
-    .limit(f.limit + 1);
+    .limit(f.limit + 1),
+  );
 }
 
 const topicById = prepared((db) =>
@@ -95,7 +97,8 @@ export async function topicCommunitiesWithAccess(db: Queryable, topicId: number,
 
 /** A page of a topic's posts in order, with whether the viewer marked each helpful. */
 export async function listPosts(db: Queryable, topicId: number, viewerId: number, after: [string, number] | null, limit: number) {
-  return db
+  return runPrepared(
+    db
     .select({
       id: posts.id,
       parentId: posts.parentId,
@@ -121,7 +124,8 @@ export async function listPosts(db: Queryable, topicId: number, viewerId: number
       ),
     )
     .orderBy(posts.createdAt, posts.id)
-    .limit(limit + 1);
+    .limit(limit + 1),
+  );
 }
 
 export async function findPost(db: Queryable, id: number) {

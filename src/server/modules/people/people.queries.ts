@@ -4,7 +4,7 @@ import type { Viewer } from '../../../shared/contracts/auth.ts';
 import { tagLabel, toTag } from '../../../shared/contracts/people.ts';
 import { type ExpertiseLevel, expertiseLevels } from '../../../shared/model/catalogue.ts';
 import type { Queryable } from '../../db/client.ts';
-import { executeGeneric } from '../../db/prepared.ts';
+import { executeGeneric, executePrepared } from '../../db/prepared.ts';
 import { readableCommunityIdsSql, viewerCanReadCommunitySql } from '../communities/communities.policy.ts';
 
 /** Public URL of a stored photo; the file name changes on every upload, so it can be cached forever. */
@@ -21,7 +21,7 @@ const levelOrderSql = sql.raw(
 export async function expertiseOf(db: Queryable, userIds: number[]) {
   const map = new Map<number, { tag: string; level: ExpertiseLevel }[]>();
   if (userIds.length === 0) return map;
-  const res = await db.execute<{ user_id: number; tag: string; level: ExpertiseLevel }>(sql`
+  const res = await executePrepared<{ user_id: number; tag: string; level: ExpertiseLevel }>(db, sql`
     select user_id, tag, level from expertise
     where user_id = any(${bigintArray(userIds)})
     order by user_id, ${levelOrderSql} desc, tag`);
