@@ -20,4 +20,8 @@ describe('assetSnippet', () => {
   it('leaves the marking to whole words and keeps punctuation outside the marks', () => {
     expect(assetSnippet('', '(Valves), valve-keys and intervals.', ['valv'])).toBe(`(${S}Valves${E}), ${S}valve${E}-keys and intervals.`);
   });
+
+  it('reads the stems literally: a dot in a stem is a dot', () => {
+    expect(assetSnippet('', 'Version 1.2 replaced 132 and 1x2.', ['1.2'])).toBe(`Version ${S}1.2${E} replaced 132 and 1x2.`);
+  });
 });

@@ -10,15 +10,21 @@ export const MARK_END = '\u0003';
  * A word is marked when it starts with one of the query's stems ("pump" marks "Pumping").
  */
 export function assetSnippet(summary: string, excerpt: string, stems: string[]): string {
-  const isMatch = (w: string) => stems.some((s) => w.toLowerCase().startsWith(s));
+  // A word (a run of letters and digits) that starts with one of the stems, found by one regex
+  // rather than a test per word: this runs for every result of every repository search.
+  const escaped = stems.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = stems.length ? String.raw`(?<![\p{L}\p{N}])(?:${escaped.join('|')})[\p{L}\p{N}]*` : null;
   const fragment = (text: string, around: boolean) => {
     const words = [...text.matchAll(/\S+/g)];
     if (words.length === 0) return { text: '', matched: false };
-    const first = words.findIndex((m) => isMatch(m[0].replace(/^[^\p{L}\p{N}]+/u, '')));
+    const at = pattern ? text.search(new RegExp(pattern, 'iu')) : -1;
+    // The word holding the first match: the last one starting at or before it.
+    let first = -1;
+    if (at >= 0) for (first = 0; first + 1 < words.length && words[first + 1].index <= at; first++);
     const start = around && first > 8 ? first - 8 : 0;
     const end = Math.min(words.length, start + 30);
     const slice = text.slice(words[start].index, words[end - 1].index + words[end - 1][0].length);
-    const marked = slice.replace(/[\p{L}\p{N}]+/gu, (w) => (isMatch(w) ? `${MARK_START}${w}${MARK_END}` : w));
+    const marked = pattern ? slice.replace(new RegExp(pattern, 'giu'), (w) => `${MARK_START}${w}${MARK_END}`) : slice;
     return { text: `${start > 0 ? '… ' : ''}${marked}${end < words.length ? ' …' : ''}`, matched: first >= 0 };
   };
   const head = fragment(summary, false);
