@@ -58,4 +58,6 @@ export const expertiseEvidenceState = pgTable('expertise_evidence_state', {
   id: integer('id').primaryKey().default(1),
   refreshedAt: timestamp('refreshed_at', { withTimezone: true }).notNull(),
   openCommunityIds: bigint('open_community_ids', { mode: 'number' }).array().notNull(),
+  /** "Worded like" evidence reads posts after this one: the most recent conversations (WORDED_WINDOW posts at the refresh). */
+  wordedFromPostId: bigint('worded_from_post_id', { mode: 'number' }).notNull().default(0),
 });

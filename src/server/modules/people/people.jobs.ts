@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { JobDefinition } from '../../jobs/jobs.ts';
 import { readableCommunityIdsSql } from '../communities/communities.policy.ts';
-import { EVIDENCE_SCORE_SQL } from './people.queries.ts';
+import { EVIDENCE_SCORE_SQL, WORDED_WINDOW } from './people.queries.ts';
 
 /**
  * Rebuilds expertise_evidence (docs/decisions/006) in one transaction: readers keep the old rows
@@ -10,7 +10,7 @@ import { EVIDENCE_SCORE_SQL } from './people.queries.ts';
  * The null-community rows aggregate what anyone may read (readableCommunityIdsSql(null), the one
  * place the rules live), each topic once; every community also gets its own rows.
  */
-export async function refreshExpertiseEvidence(db: Db): Promise<{ rows: number; changed: number }> {
+export async function refreshExpertiseEvidence(db: Db, wordedWindow = WORDED_WINDOW): Promise<{ rows: number; changed: number }> {
   return db.transaction(async (tx) => {
     // One refresh at a time across instances; a second one waits and then finds little to change.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('expertise.refresh'))`);
@@ -53,10 +53,14 @@ export async function refreshExpertiseEvidence(db: Db): Promise<{ rows: number; 
       insert into expertise_evidence (community_id, tag, user_id, replies, accepted, helpful, score)
       select f.community_id, f.tag, f.user_id, f.replies, f.accepted, f.helpful, ${EVIDENCE_SCORE_SQL('f')}
       from evidence_added f`);
+    // Where "worded like" evidence starts: the WORDED_WINDOW-th newest post (ids have gaps, so
+    // the window is counted here rather than by subtracting from the newest id).
     await tx.execute(sql`
-      insert into expertise_evidence_state (id, refreshed_at, open_community_ids)
-      values (1, now(), coalesce((select array_agg(id order by id) from evidence_open), '{}'))
-      on conflict (id) do update set refreshed_at = excluded.refreshed_at, open_community_ids = excluded.open_community_ids`);
+      insert into expertise_evidence_state (id, refreshed_at, open_community_ids, worded_from_post_id)
+      values (1, now(), coalesce((select array_agg(id order by id) from evidence_open), '{}'),
+        coalesce((select id from posts order by id desc offset ${wordedWindow - 1} limit 1), 0))
+      on conflict (id) do update set refreshed_at = excluded.refreshed_at, open_community_ids = excluded.open_community_ids,
+        worded_from_post_id = excluded.worded_from_post_id`);
     const [{ n }] = (await tx.execute<{ n: number }>(sql`select count(*)::int as n from evidence_fresh`)).rows;
     return { rows: n, changed: (gone.rowCount ?? 0) + (added.rowCount ?? 0) };
   });

@@ -58,8 +58,12 @@ export interface DirectoryFilter {
   limit: number;
 }
 
-/** How far back (in posts) "worded like" evidence looks: the most recent conversations. */
-const WORDED_WINDOW = 200_000;
+/**
+ * How far back (in posts) "worded like" evidence looks: the most recent conversations. The
+ * expertise refresh records where that starts (expertise_evidence_state.worded_from_post_id);
+ * before the first refresh every post counts.
+ */
+export const WORDED_WINDOW = 200_000;
 /** How many of the newest opening posts are read in order before the full-text index is asked instead. */
 const WORDED_WALK = 2000;
 
@@ -321,6 +325,9 @@ export async function findExpertRows(
       select id from readable except select unnest(ids) from open_rows
     ),
     words as materialized (select websearch_to_tsquery('english', ${text}) as q),
+    window_start as materialized (
+      select coalesce((select s.worded_from_post_id from expertise_evidence_state s where s.id = 1), 0) as from_id
+    ),
     -- Topics worded like the subject but not tagged like it: the newest few the viewer may read,
     -- among recent conversations (WORDED_WINDOW). The newest \`walk\` opening posts are read in
     -- order, which finds a common word's topics at once; only if they hold too few does the
@@ -329,14 +336,14 @@ export async function findExpertRows(
     worded_posts as (
       (select w.id, w.topic_id from (
         select p.id, p.topic_id, p.search_vector from posts p
-        where p.is_opening and p.deleted_at is null and p.id > (select max(id) from posts) - ${WORDED_WINDOW}
+        where p.is_opening and p.deleted_at is null and p.id > (select from_id from window_start)
         order by p.id desc limit ${walk}
       ) w where w.search_vector @@ (select q from words))
       union all
       (select p.id, p.topic_id from posts p
         where p.search_vector @@ (select q from words) and p.is_opening and p.deleted_at is null
           -- \`+ 0\`: the index of opening posts' words answers, not a walk by id.
-          and p.id + 0 > (select max(id) from posts) - ${WORDED_WINDOW}
+          and p.id + 0 > (select from_id from window_start)
           and p.id + 0 < (select o.id from posts o where o.is_opening and o.deleted_at is null order by o.id desc offset ${walk - 1} limit 1)
         order by p.id + 0 desc)
     ),

@@ -5,6 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, makeCommunity, makeTopic, signedInClient, type TestApp } from '../../test/harness.ts';
+import { refreshExpertiseEvidence } from './people.jobs.ts';
 import { type DirectoryFilter, findExpertRows, listDirectory } from './people.queries.ts';
 import { findExperts } from './people.service.ts';
 
@@ -462,6 +463,21 @@ describe('who knows', () => {
         await findExpertRows(t.db, viewer, { text, tags: [] }, { limit: 10 }),
       );
     }
+  });
+
+  it('reads worded evidence in recent conversations only: the window the refresh counts back', async () => {
+    const word = `sluicegate${randomBytes(2).toString('hex')}`;
+    const old = await makeTopic(insider, [open], { title: `Greasing the ${word}`, tags: [] });
+    await answerer.post(`/api/topics/${old}/replies`, { body: 'Twice a year.' });
+    for (let i = 0; i < 3; i++) await makeTopic(insider, [open], { title: `Unrelated note ${i}`, tags: [] });
+    // Ids have gaps (a failed or deleted insert's id is never reused): the window is counted in posts, not ids.
+    await t.pool.query(`select setval(pg_get_serial_sequence('posts', 'id'), (select max(id) from posts) + 1000)`);
+    await makeTopic(insider, [open], { title: 'After the gap', tags: [] });
+    await refreshExpertiseEvidence(t.db, 2);
+    expect(who(await asker.get(`/api/who-knows?q=${word}`))).toEqual([]);
+    await refreshExpertiseEvidence(t.db, 10);
+    expect(who(await asker.get(`/api/who-knows?q=${word}`))).toEqual([answerer.username]);
+    await t.app.jobs.runNow('expertise.refresh');
   });
 
   it('never uses evidence the asker cannot read', async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE "expertise_evidence_state" ADD COLUMN "worded_from_post_id" bigint DEFAULT 0 NOT NULL;
