@@ -1,0 +1,68 @@
+/**
+ * `npm run bench:cpu -- <whoknows|assets|search> [--seconds S] [--each]` — what one call of a
+ * query function costs, on one connection to the reference dataset: PostgreSQL CPU (the backend's
+ * own ticks from /proc), this process's CPU and wall time. For comparing two versions of a query
+ * back to back: unlike the HTTP bench it does not saturate the machine, so its numbers move less
+ * when the machine's speed drifts. `--each` prints every query of the bench's list separately.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { findExpertRows } from '../src/server/modules/people/people.queries.ts';
+import { searchAssets, searchPosts } from '../src/server/modules/search/search.queries.ts';
+import { BENCH_USER, openBenchDatabase } from './lib/dataset.ts';
+import { ASSET_SEARCHES, SEARCHES, SUBJECTS } from './lib/queries.ts';
+
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { seconds: { type: 'string', default: '8' }, each: { type: 'boolean', default: false } },
+});
+const what = positionals[0] ?? 'whoknows';
+if (!['whoknows', 'assets', 'search'].includes(what)) {
+  console.error('Usage: npm run bench:cpu -- <whoknows|assets|search> [--seconds S] [--each]');
+  process.exit(2);
+}
+
+process.env.DB_POOL_SIZE = '1';
+const { env, open } = openBenchDatabase();
+const database = await open();
+const [bench] = (await database.pool.query('select id, username, display_name, email from users where username = $1', [BENCH_USER.username])).rows;
+if (!bench) {
+  console.error(`No reference dataset in ${env.dataDir}. Run \`npm run seed:large\` first.`);
+  process.exit(1);
+}
+const viewer = { id: Number(bench.id), username: bench.username, displayName: bench.display_name, email: bench.email, siteRole: 'member' as const };
+const items = what === 'whoknows' ? SUBJECTS : what === 'assets' ? ASSET_SEARCHES : SEARCHES;
+const call = (q: string) =>
+  what === 'whoknows'
+    ? findExpertRows(database.db, viewer, { text: q, tags: [] }, { limit: 10, excludeUserIds: [viewer.id] })
+    : what === 'assets'
+      ? searchAssets(database.db, viewer, { q, limit: 21, offset: 0 })
+      : searchPosts(database.db, viewer, { q, limit: 21, offset: 0 });
+
+// Every call runs on the pool's one connection: its backend's CPU ticks are read from /proc.
+const [{ pid }] = (await database.pool.query('select pg_backend_pid() as pid')).rows;
+const hz = 100;
+const pgMs = () => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(f[11]) + Number(f[12])) * 1000) / hz;
+};
+const measure = async (qs: string[], until: (n: number, ms: number) => boolean) => {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const p0 = pgMs();
+  let n = 0;
+  while (!until(n, performance.now() - t0)) await call(qs[n++ % qs.length]);
+  const c = process.cpuUsage(c0);
+  return { n, wall: (performance.now() - t0) / n, pg: (pgMs() - p0) / n, app: (c.user + c.system) / 1000 / n };
+};
+const fmt = (r: { wall: number; pg: number; app: number }) => `wall ${r.wall.toFixed(2)} ms, PostgreSQL CPU ${r.pg.toFixed(2)} ms, app CPU ${r.app.toFixed(2)} ms`;
+
+for (const q of items) await call(q); // warm the connection's caches and prepared statements
+if (args.each) {
+  for (const q of items) console.log(`${q.padEnd(28)} ${fmt(await measure([q], (n) => n >= 40))}`);
+} else {
+  const seconds = Number(args.seconds);
+  const r = await measure(items, (_, ms) => ms >= seconds * 1000);
+  console.log(`${what}: ${r.n} calls over the bench's ${items.length} queries, per call: ${fmt(r)}`);
+}
+await database.close();
