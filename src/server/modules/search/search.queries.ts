@@ -91,7 +91,8 @@ export async function searchPosts(db: Queryable, viewer: Viewer | null, f: Searc
       order by c.name limit 1
     ) com
     order by r.rank desc, r.id desc`);
-  return res.rows;
+  // Posts are written in Markdown: the snippet shows their words, not their marks (as assets' do).
+  return res.rows.map((r) => ({ ...r, snippet: markdownToText(r.snippet) }));
 }
 
 

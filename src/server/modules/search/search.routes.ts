@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type SearchHit, searchQuery } from '../../../shared/contracts/search.ts';
-import { escapeHtml, markdownToText } from '../../lib/markdown.ts';
+import { escapeHtml } from '../../lib/markdown.ts';
 import { loadVisibleCommunity } from '../communities/communities.service.ts';
 import { searchAssets, searchCommunities, searchPosts } from './search.queries.ts';
 import { MARK_END, MARK_START } from './snippet.ts';
@@ -74,8 +74,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
           hits.push({
             kind: r.is_opening ? 'topic' : 'reply',
             title: r.title,
-            // Posts are written in Markdown: the snippet shows their words, not their marks.
-            snippet: snippetHtml(markdownToText(r.snippet)),
+            snippet: snippetHtml(r.snippet),
             url: r.is_opening ? `/topics/${r.topic_id}` : `/topics/${r.topic_id}#post-${r.id}`,
             community: { slug: r.community_slug, name: r.community_name },
             activityType: r.activity_type,
