@@ -306,6 +306,8 @@ export async function findExpertRows(
   const declaredScope = scope
     ? sql`and e.user_id in (select m.user_id from memberships m where m.status = 'active' and m.community_id in (select id from readable))`
     : sql``;
+  // A person's declared expertise for the subject: each matching area by its level, the subject's own tag weighing most.
+  const declaredScore = sql`sum(${levelWeightSql} * case when e.tag = ${exactTag} then ${W.exactTag} else ${W.wordTag} end)`;
   // How many of the strongest people per way of knowing are scored in full (decision 006).
   const perTag = 2 * (limit + exclude.length);
 
@@ -375,12 +377,28 @@ export async function findExpertRows(
         select * from expertise_evidence e where e.community_id = o.id and e.tag in (${tagList}) offset 0
       ) e
     ),
-    declared as materialized (
-      select e.user_id,
-        sum(${levelWeightSql} * case when e.tag = ${exactTag} then ${W.exactTag} else ${W.wordTag} end) as score
-      from expertise e
-      where e.tag in (${tagList}) ${declaredScope}
+    -- The strongest declared expertise: per tag, the highest levels first (then the oldest
+    -- accounts), each level a range of the tag's index read until enough people are found; of
+    -- those, the highest sums over the subject's tags. Summing every holder of a common tag
+    -- ("maintenance": 7,700 people) cost a third of the question (decision 006).
+    declared_top as materialized (
+      select x.user_id from unnest(array[${tagList}]) tg(tag)
+        cross join lateral (
+          ${sql.join(
+            [...expertiseLevels].sort((a, b) => b.weight - a.weight).map(
+              (l) => sql`(select e.user_id from expertise e where e.tag = tg.tag and e.level = ${sql.raw(`'${l.key}'`)} ${declaredScope} order by e.user_id limit ${perTag * 4})`,
+            ),
+            sql` union all `,
+          )}
+          limit ${perTag * 4}
+        ) x
+    ),
+    declared_best as materialized (
+      select e.user_id from expertise e
+      where e.user_id in (select user_id from declared_top) and e.tag in (${tagList})
       group by e.user_id
+      order by ${declaredScore} desc, e.user_id
+      limit ${perTag * 4}
     ),
     -- Who is scored in full: the strongest open evidence per tag, the strongest declared
     -- expertise, and anyone with evidence in the viewer's other communities or worded evidence.
@@ -392,8 +410,14 @@ export async function findExpertRows(
           order by e.score desc limit ${perTag}
         ) x
       union (select user_id from own_rows group by user_id order by max(score) desc, user_id limit ${perTag * 2})
-      union (select user_id from declared order by score desc, user_id limit ${perTag * 4})
+      union (select user_id from declared_best)
       union (select w.user_id from worded_evidence w order by ${EVIDENCE_SCORE_SQL('w')} desc, w.user_id limit ${perTag * 2})
+    ),
+    declared as materialized (
+      select e.user_id, ${declaredScore} as score
+      from expertise e
+      where e.tag in (${tagList}) and e.user_id in (select user_id from people) ${declaredScope}
+      group by e.user_id
     ),
     ev_rows as (
       select e.user_id, e.tag, e.replies, e.accepted, e.helpful from expertise_evidence e

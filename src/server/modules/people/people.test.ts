@@ -439,6 +439,34 @@ describe('who knows', () => {
     expect(names).not.toContain(asker.username);
   });
 
+  it('finds the strongest declared expertise among many people: by level per tag, summed over the subject’s tags', async () => {
+    // Twenty learners declared first (lowest ids), then three experts and one person with two of the
+    // subject's tags. Each tag's strongest people are read level by level (decision 006).
+    const suffix = randomBytes(3).toString('hex');
+    const [word, other] = [`weir${suffix}`, `gauge${suffix}`];
+    const ids = (
+      await t.pool.query<{ id: string }>(
+        `insert into users (email, username, display_name)
+         select 'declared' || g || '-' || $1 || '@example.test', 'declared' || g || $1, 'Declared ' || g from generate_series(1, 24) g
+         returning id`,
+        [suffix],
+      )
+    ).rows.map((r) => Number(r.id));
+    const [learners, experts, both] = [ids.slice(0, 20), ids.slice(20, 23), ids[23]];
+    await t.pool.query(
+      `insert into expertise (user_id, tag, level)
+       select unnest($1::bigint[]), $2, 'learning' union all select unnest($3::bigint[]), $2, 'expert'
+       union all values ($4::bigint, $2, 'practitioner'), ($4::bigint, $5, 'experienced')`,
+      [learners, word, experts, both, other],
+    );
+    const viewer = { id: await idOf('users', asker.username!), username: asker.username!, displayName: 'x', email: 'x', siteRole: 'member' as const };
+    // practitioner in one word tag and experienced in the other (2×2 + 3×2) outranks an expert in one (4×2).
+    const top = await findExpertRows(t.db, viewer, { text: `${word} ${other}`, tags: [] }, { limit: 2 });
+    expect(top.map((e) => e.userId)).toEqual([both, experts[0]]);
+    const one = await findExpertRows(t.db, viewer, { text: word, tags: [] }, { limit: 3 });
+    expect(one.map((e) => e.userId)).toEqual(experts);
+  });
+
   it('answers a subject that makes no tag (no letters a–z or digits) with nobody, not an error', async () => {
     for (const q of ['über', '日本語', '?!']) {
       const res = await asker.get(`/api/who-knows?q=${encodeURIComponent(q)}`);
