@@ -72,6 +72,18 @@ describe('adding assets', () => {
     expect(got.viewer).toEqual({ canEdit: false, canReview: false, canReuse: true });
   });
 
+  it('keeps a long article’s search vector inside its row, where repository searches read it', async () => {
+    // 300 distinct words make a vector of ~4 kB that PostgreSQL cannot compress (migration 0020).
+    const words = Array.from({ length: 300 }, (_, i) => `term${i.toString(36)}x${(i * 7919).toString(36)}`);
+    const a = await article(member, words.join(' '));
+    const res = await t.pool.query(
+      'select pg_column_size(search_vector) as size, pg_column_toast_chunk_id(search_vector) as chunk from assets where id = $1',
+      [a.id],
+    );
+    expect(res.rows[0].size).toBeGreaterThan(3000);
+    expect(res.rows[0].chunk).toBeNull();
+  });
+
   it('adds a link, linked to a topic of the community; a topic of another community is refused by field', async () => {
     const topicId = await makeTopic(member, [slug]);
     const res = await member.post(`/api/communities/${slug}/assets`, { kind: 'link', title: 'Pump vendor manual', url: 'https://example.org/manual', topicIds: [topicId] });

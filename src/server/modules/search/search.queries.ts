@@ -173,8 +173,10 @@ export async function searchAssets(db: Queryable, viewer: Viewer | null, f: Sear
     join assets a on a.id = r.id
     join communities com on com.id = a.community_id
     cross join lateral (
+      -- \`offset 0\`: found once per asset, not once for each use of m.n below.
       select coalesce((select p.n from asset_passages p
         where p.asset_id = a.id and p.search_vector @@ (select ${indexableTsquery(tsq)}) order by p.n limit 1), 0) as n
+      offset 0
     ) m
     order by r.ord`);
   // An article's text is Markdown: its marks ("## Steps", "**note**") are left out of the snippet.
