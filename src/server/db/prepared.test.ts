@@ -61,6 +61,35 @@ describe('prepared statements', () => {
     }
   });
 
+  it('outside a transaction, passes values as the extended protocol would, quotes and all', async () => {
+    const one = connect(database.url, 1);
+    try {
+      const tricky = `it's a \\ "test"'); drop table users; --`;
+      const q = sql`select ${tricky}::text as s, ${null}::int as n, ${sql.param([1, 2, 3])}::bigint[] as ids,
+        ${sql.param(["a'b", 'c,d', 'e"f', 'g\\h'])}::text[] as tags, ${new Date('2026-01-02T03:04:05Z')}::timestamptz as at,
+        ${true}::boolean as yes, ${JSON.stringify({ k: "v'" })}::jsonb as doc, ${'ünïcödé ✓'} as u /* plan-test-values */`;
+      const generic = await executeGeneric(one.db, q);
+      expect(generic.rows).toEqual((await executePrepared(one.db, q)).rows);
+      expect(generic.rows[0]).toMatchObject({ s: tricky, n: null, tags: ["a'b", 'c,d', 'e"f', 'g\\h'], yes: true, doc: { k: "v'" }, u: 'ünïcödé ✓' });
+      expect((await one.pool.query('select count(*)::int as n from users')).rows[0].n).toBeGreaterThanOrEqual(0);
+    } finally {
+      await one.pool.end();
+    }
+  });
+
+  it('outside a transaction, a statement prepared by a call that failed is executed by the next', async () => {
+    // PREPARE outlives the rolled-back transaction it ran in; the next call must not prepare it again.
+    const one = connect(database.url, 1);
+    try {
+      const q = (d: number) => sql`select 10 / ${d}::int as n /* plan-test-after-error */`;
+      await expect(executeGeneric(one.db, q(0))).rejects.toHaveProperty('cause.code', '22012');
+      expect((await executeGeneric<{ n: number }>(one.db, q(5))).rows).toEqual([{ n: 2 }]);
+      expect((await executeGeneric<{ n: number }>(one.db, q(2))).rows).toEqual([{ n: 5 }]);
+    } finally {
+      await one.pool.end();
+    }
+  });
+
   it('runPrepared runs a built query as a named statement and keeps its mapping', async () => {
     await database.db.transaction(async (tx) => {
       const query = (name: string) => tx.select({ displayName: users.displayName }).from(users).where(sql`${users.username} = ${name} /* plan-test-built */`);
