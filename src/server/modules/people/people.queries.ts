@@ -316,12 +316,11 @@ export async function findExpertRows(
   // way for a rare word and a common one).
   const res = await executeGeneric<ExpertRow>(db, sql`
     with readable as materialized (${readable}),
-    readable_ids as materialized (select coalesce(array_agg(id), '{}') as ids from readable),
     -- The null-community rows are usable while every community they aggregate is still readable
     -- to this viewer (a community made private since the last refresh switches them off).
     open_rows as materialized (
       select s.open_community_ids as ids from expertise_evidence_state s
-      where s.id = 1 and ${scope ? sql`false` : sql`true`} and s.open_community_ids <@ (select ids from readable_ids)
+      where s.id = 1 and ${scope ? sql`false` : sql`true`} and not exists (select unnest(s.open_community_ids) except select id from readable)
     ),
     own as materialized (
       select id from readable except select unnest(ids) from open_rows
