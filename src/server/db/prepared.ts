@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { createRequire } from 'node:module';
-import type { Pool, PoolClient, QueryConfig, QueryResult } from 'pg';
+import { escapeLiteral, type Pool, type PoolClient, type QueryConfig, type QueryResult } from 'pg';
 import type { Queryable } from './client.ts';
 
 // node-postgres's own conversion of a value to the text it sends as a parameter.
@@ -78,17 +78,17 @@ export async function executeGeneric<T extends Record<string, unknown>>(db: Quer
   const { session } = db as unknown as SessionLike;
   const q = session.dialect.sqlToQuery(query);
   const name = `g${statementName(q.sql).slice(1)}`;
+  // The values as literals: the text node-postgres would have sent as parameters, escaped.
+  const values = q.params.map((v) => {
+    const text = prepareValue(v);
+    if (Buffer.isBuffer(text)) throw new TypeError('executeGeneric takes no binary values');
+    return text === null ? 'null' : escapeLiteral(text);
+  });
   const client = await (db as unknown as { $client: Pool }).$client.connect();
   const ready = sqlPrepared.get(client) ?? new Set<string>();
   sqlPrepared.set(client, ready);
   // One simple-protocol message, so one round trip: open a transaction whose plans are generic,
-  // prepare the statement (once per connection), execute it with its values written as literals
-  // (the text node-postgres would have sent as parameters, escaped), and commit.
-  const values = q.params.map((v) => {
-    const text = prepareValue(v);
-    if (Buffer.isBuffer(text)) throw new TypeError('executeGeneric takes no binary values');
-    return text === null ? 'null' : client.escapeLiteral(text);
-  });
+  // prepare the statement (once per connection), execute it with the values above, and commit.
   const text = [
     'begin',
     'set local plan_cache_mode = force_generic_plan',
