@@ -6,7 +6,9 @@
  * when the machine's speed drifts. `--each` prints every query of the bench's list separately.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { connect } from '../src/server/db/client.ts';
 import { findExpertRows } from '../src/server/modules/people/people.queries.ts';
 import { searchAssets, searchPosts } from '../src/server/modules/search/search.queries.ts';
 import { BENCH_USER, openBenchDatabase } from './lib/dataset.ts';
@@ -14,11 +16,16 @@ import { ASSET_SEARCHES, SEARCHES, SUBJECTS } from './lib/queries.ts';
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
-  options: { seconds: { type: 'string', default: '8' }, each: { type: 'boolean', default: false } },
+  options: {
+    seconds: { type: 'string', default: '8' },
+    each: { type: 'boolean', default: false },
+    ab: { type: 'string' },
+    rounds: { type: 'string', default: '15' },
+  },
 });
 const what = positionals[0] ?? 'whoknows';
 if (!['whoknows', 'assets', 'search'].includes(what)) {
-  console.error('Usage: npm run bench:cpu -- <whoknows|assets|search> [--seconds S] [--each]');
+  console.error('Usage: npm run bench:cpu -- <whoknows|assets|search> [--seconds S] [--each] [--ab <module> [--rounds N]]');
   process.exit(2);
 }
 
@@ -32,12 +39,20 @@ if (!bench) {
 }
 const viewer = { id: Number(bench.id), username: bench.username, displayName: bench.display_name, email: bench.email, siteRole: 'member' as const };
 const items = what === 'whoknows' ? SUBJECTS : what === 'assets' ? ASSET_SEARCHES : SEARCHES;
-const call = (q: string) =>
+type Queries = { findExpertRows: typeof findExpertRows; searchAssets: typeof searchAssets; searchPosts: typeof searchPosts };
+const caller = (m: Queries, db: typeof database.db) => (q: string) =>
   what === 'whoknows'
-    ? findExpertRows(database.db, viewer, { text: q, tags: [] }, { limit: 10, excludeUserIds: [viewer.id] })
+    ? m.findExpertRows(db, viewer, { text: q, tags: [] }, { limit: 10, excludeUserIds: [viewer.id] })
     : what === 'assets'
-      ? searchAssets(database.db, viewer, { q, limit: 21, offset: 0 })
-      : searchPosts(database.db, viewer, { q, limit: 21, offset: 0 });
+      ? m.searchAssets(db, viewer, { q, limit: 21, offset: 0 })
+      : m.searchPosts(db, viewer, { q, limit: 21, offset: 0 });
+const call = caller({ findExpertRows, searchAssets, searchPosts }, database.db);
+
+if (args.ab) {
+  await compare(path.resolve(args.ab), Number(args.rounds));
+  await database.close();
+  process.exit(0);
+}
 
 // Every call runs on the pool's one connection: its backend's CPU ticks are read from /proc.
 const [{ pid }] = (await database.pool.query('select pg_backend_pid() as pid')).rows;
@@ -66,3 +81,42 @@ if (args.each) {
   console.log(`${what}: ${r.n} calls over the bench's ${items.length} queries, per call: ${fmt(r)}`);
 }
 await database.close();
+
+/**
+ * `--ab <module>`: the working tree's query function (A) against the same function exported by
+ * another module (B: a copy with a change, or the file in a worktree of another commit), each on a
+ * connection of its own. Calls alternate A/B query by query, round after round, so the machine's
+ * slow spells fall on both; the median per query is compared, and any query whose answers differ
+ * is named.
+ */
+async function compare(module: string, rounds: number) {
+  const other = connect((database.pool as unknown as { options: { connectionString: string } }).options.connectionString, 1);
+  const b = caller({ findExpertRows, searchAssets, searchPosts, ...((await import(module)) as Partial<Queries>) }, other.db);
+  const ids = (rows: Array<{ id?: number; userId?: number }>) => JSON.stringify(rows.map((r) => r.id ?? r.userId));
+  const differ = [];
+  for (const q of items) if (ids(await call(q)) !== ids(await b(q))) differ.push(q);
+  const times = new Map(items.map((q) => [q, { a: [] as number[], b: [] as number[] }]));
+  for (let round = 0; round < rounds; round++) {
+    for (const q of items) {
+      const t = times.get(q)!;
+      const pair: Array<[(q: string) => Promise<unknown>, number[]]> = [[call, t.a], [b, t.b]];
+      if (round % 2) pair.reverse();
+      for (const [f, into] of pair) {
+        const t0 = performance.now();
+        await f(q);
+        into.push(performance.now() - t0);
+      }
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  let sumA = 0;
+  let sumB = 0;
+  for (const q of items) {
+    const { a, b: bs } = times.get(q)!;
+    sumA += median(a);
+    sumB += median(bs);
+    console.log(`${q.padEnd(28)} A ${median(a).toFixed(2)} ms  B ${median(bs).toFixed(2)} ms  B/A ${(median(bs) / median(a)).toFixed(2)}`);
+  }
+  console.log(`sum of medians over ${rounds} rounds: A ${sumA.toFixed(1)} ms, B ${sumB.toFixed(1)} ms (B/A ${(sumB / sumA).toFixed(2)}); answers differ for: ${differ.join(', ') || 'none'}`);
+  await other.pool.end();
+}
