@@ -91,9 +91,17 @@ await database.close();
  */
 async function compare(module: string, rounds: number) {
   const other = connect((database.pool as unknown as { options: { connectionString: string } }).options.connectionString, 1);
-  const b = caller({ findExpertRows, searchAssets, searchPosts, ...((await import(module)) as Partial<Queries>) }, other.db);
+  const imported = (await import(module)) as Partial<Queries>;
+  const needed = what === 'whoknows' ? 'findExpertRows' : what === 'assets' ? 'searchAssets' : 'searchPosts';
+  if (typeof imported[needed] !== 'function') {
+    console.error(`${module} does not export ${needed}.`);
+    await other.pool.end();
+    await database.close();
+    process.exit(2);
+  }
+  const b = caller({ findExpertRows, searchAssets, searchPosts, ...imported }, other.db);
   const ids = (rows: Array<{ id?: number; userId?: number }>) => JSON.stringify(rows.map((r) => r.id ?? r.userId));
-  const differ = [];
+  const differ: string[] = [];
   for (const q of items) if (ids(await call(q)) !== ids(await b(q))) differ.push(q);
   const times = new Map(items.map((q) => [q, { a: [] as number[], b: [] as number[] }]));
   for (let round = 0; round < rounds; round++) {
