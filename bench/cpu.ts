@@ -1,9 +1,10 @@
 /**
- * `npm run bench:cpu -- <whoknows|assets|search> [--seconds S] [--each]` — what one call of a
+ * `npm run bench:cpu -- <whoknows|assets|search> [--seconds S] [--each] [--ab <module> [--rounds N]]` — what one call of a
  * query function costs, on one connection to the reference dataset: PostgreSQL CPU (the backend's
  * own ticks from /proc), this process's CPU and wall time. For comparing two versions of a query
  * back to back: unlike the HTTP bench it does not saturate the machine, so its numbers move less
- * when the machine's speed drifts. `--each` prints every query of the bench's list separately.
+ * when the machine's speed drifts. `--each` prints every query of the bench's list separately;
+ * `--ab` compares the working tree's query function with another module's (see `compare` below).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,7 +25,8 @@ const { values: args, positionals } = parseArgs({
   },
 });
 const what = positionals[0] ?? 'whoknows';
-if (!['whoknows', 'assets', 'search'].includes(what)) {
+const positive = (v: string) => Number.isInteger(Number(v)) && Number(v) > 0;
+if (!['whoknows', 'assets', 'search'].includes(what) || !positive(args.seconds) || !positive(args.rounds)) {
   console.error('Usage: npm run bench:cpu -- <whoknows|assets|search> [--seconds S] [--each] [--ab <module> [--rounds N]]');
   process.exit(2);
 }
@@ -35,6 +37,7 @@ const database = await open();
 const [bench] = (await database.pool.query('select id, username, display_name, email from users where username = $1', [BENCH_USER.username])).rows;
 if (!bench) {
   console.error(`No reference dataset in ${env.dataDir}. Run \`npm run seed:large\` first.`);
+  await database.close();
   process.exit(1);
 }
 const viewer = { id: Number(bench.id), username: bench.username, displayName: bench.display_name, email: bench.email, siteRole: 'member' as const };

@@ -98,9 +98,10 @@ export async function executeGeneric<T extends Record<string, unknown>>(db: Quer
   ].join(';\n');
   let broken: Error | undefined;
   try {
-    // Drizzle's own type parsers (timestamps and dates stay strings), as executePrepared has them.
-    const { types } = (session.prepareQuery(q, undefined, name, false) as unknown as { rawQueryConfig: { types: QueryConfig['types'] } }).rawQueryConfig;
-    const results = (await client.query({ text, types })) as unknown as QueryResult<T>[];
+    // Drizzle's own type parsers (timestamps and dates stay strings), as executePrepared has them;
+    // the same for every query, so read once.
+    drizzleTypes ??= (session.prepareQuery(q, undefined, name, false) as unknown as { rawQueryConfig: { types: QueryConfig['types'] } }).rawQueryConfig.types;
+    const results = (await client.query({ text, types: drizzleTypes })) as unknown as QueryResult<T>[];
     ready.add(name);
     return { rows: results[results.length - 2].rows };
   } catch (err) {
@@ -121,6 +122,8 @@ export async function executeGeneric<T extends Record<string, unknown>>(db: Quer
     client.release(broken);
   }
 }
+
+let drizzleTypes: QueryConfig['types'] | undefined;
 
 /** Statements prepared with SQL's PREPARE on each connection (executeGeneric's, named g_…). */
 const sqlPrepared = new WeakMap<PoolClient, Set<string>>();
