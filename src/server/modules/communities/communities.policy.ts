@@ -117,6 +117,17 @@ export function viewerCanReadCommunitySql(viewer: Viewer | null, communityId: SQ
   return sql`exists (select 1 from communities rc where rc.id = ${communityId} and (${open}${proposals}${member}))`;
 }
 
+/**
+ * SQL condition: the viewer may read community `communityId`, tested against the readable set
+ * built once per statement and hashed. For walks that test thousands of rows, where even a cached
+ * probe per row (viewerCanReadCommunitySql) costs more. `is true` keeps PostgreSQL from turning the
+ * `in` into a join, which would lose the walk's order; the set is one pass over `communities`.
+ */
+export function viewerReadsCommunityHashedSql(viewer: Viewer | null, communityId: SQL): SQL {
+  if (isAdmin(viewer)) return sql`true`;
+  return sql`(${communityId} in (${readableCommunityIdsSql(viewer)})) is true`;
+}
+
 /** SQL set of community ids whose content the viewer may read (mirrors canRead). */
 export function readableCommunityIdsSql(viewer: Viewer | null): SQL {
   if (isAdmin(viewer)) return sql`select c.id from communities c`;

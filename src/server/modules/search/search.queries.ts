@@ -5,7 +5,7 @@ import type { Queryable } from '../../db/client.ts';
 import { executePrepared } from '../../db/prepared.ts';
 import { markdownToText } from '../../lib/markdown.ts';
 import { assetSnippet, MARK_END, MARK_START } from './snippet.ts';
-import { viewerCanReadCommunitySql, visibleCommunitySql } from '../communities/communities.policy.ts';
+import { viewerCanReadCommunitySql, viewerReadsCommunityHashedSql, visibleCommunitySql } from '../communities/communities.policy.ts';
 
 export interface SearchFilter {
   q: string;
@@ -127,9 +127,11 @@ export async function searchAssets(db: Queryable, viewer: Viewer | null, f: Sear
   const filters: SQL[] = [];
   if (f.communityId) filters.push(sql`a.community_id = ${f.communityId}`);
   if (f.activity) filters.push(sql`a.activity_type = ${f.activity}`);
+  // Each candidate is ranked as it is read (its vector is not copied out of the row into a
+  // materialised set first: that copy cost more than the ranking), then the page is the best ranked.
   const ranked = await db.execute<{ id: number }>(sql`
-    with candidates as materialized (
-      select a.id, a.search_vector
+    select c.id from (
+      select a.id, ts_rank(a.search_vector, ${tsq}) as rank
       from ${
         // A phrase or an excluded word cannot be answered by the index alone: each asset holding
         // the words has to be read. Those are taken from the newest ASSET_POOL assets holding
@@ -138,13 +140,12 @@ export async function searchAssets(db: Queryable, viewer: Viewer | null, f: Sear
           ? sql`(select a.* from assets a where a.search_vector @@ ${indexableTsquery(tsq)} order by a.id desc limit ${ASSET_POOL}) a`
           : sql`assets a`
       }
-      where a.search_vector @@ ${tsq} and ${viewerCanReadCommunitySql(viewer, sql`a.community_id`)}
+      where a.search_vector @@ ${tsq} and ${viewerReadsCommunityHashedSql(viewer, sql`a.community_id`)}
         ${filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``}
       order by a.id desc
       limit ${candidates}
-    )
-    select c.id from candidates c
-    order by ts_rank(c.search_vector, ${tsq}) desc, c.id desc
+    ) c
+    order by c.rank desc, c.id desc
     limit ${f.limit} offset ${f.offset}`);
   if (ranked.rows.length === 0) return [];
   // The snippet comes from the first passage holding the words (the loosened query: a phrase's
