@@ -60,7 +60,8 @@ export async function searchPosts(db: Queryable, viewer: Viewer | null, f: Searc
     snippet: string;
   }>(sql`
     with candidates as materialized (
-      select p.id, p.topic_id, p.is_opening, p.search_vector, p.created_at, t.title, t.activity_type
+      -- Ranked as each is read: copying the vectors into the materialised set cost more than ranking.
+      select p.id, p.topic_id, p.is_opening, ts_rank(p.search_vector, ${tsq}) as rank, p.created_at, t.title, t.activity_type
       from ${
         // As for assets: a phrase or an excluded word is checked within the newest posts holding all the words.
         needsRecheck(f.q) ? sql`(select p.* from posts p where p.search_vector @@ ${indexableTsquery(tsq)} order by p.id desc limit ${POST_POOL}) p` : sql`posts p`
@@ -75,9 +76,8 @@ export async function searchPosts(db: Queryable, viewer: Viewer | null, f: Searc
       limit ${candidates}
     ),
     ranked as (
-      select c.*, ts_rank(c.search_vector, ${tsq}) as rank
-      from candidates c
-      order by rank desc, c.id desc
+      select c.* from candidates c
+      order by c.rank desc, c.id desc
       limit ${f.limit} offset ${f.offset}
     )
     select r.id, r.topic_id, r.is_opening, r.title, r.activity_type, r.created_at,
