@@ -55,7 +55,7 @@ async function expectAccessible(page: Page) {
 const NEW_PASSWORD = 'tide tables and tea';
 
 describe('journey: forgot password', () => {
-  it('asks for a link, resets through the emailed link, signs in; the link then stops working', async () => {
+  it('asks for a link, resets through the emailed link, signs in; the link then stops working', { timeout: 90_000 }, async () => {
     await HttpClient.person(base, 'rosa', 'Rosa Delgado');
     const page = await newPage();
     await page.goto(`${base}/signin`);

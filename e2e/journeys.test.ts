@@ -10,7 +10,7 @@ const newPage = (viewport = DESKTOP) => j.page({ viewport });
 describe('journey: a newcomer asks, a member answers, the answer is found', () => {
   const question = 'How do you keep chlorine dosing logs consistent across shifts?';
 
-  it('goes from sign-up to an accepted answer that search finds', async () => {
+  it('goes from sign-up to an accepted answer that search finds', { timeout: 90_000 }, async () => {
     // An open community already exists, with one other member who knows the answer.
     const maya = await HttpClient.person(j.base, 'maya', 'Maya Lindqvist');
     await maya.post('/api/communities', {
@@ -113,7 +113,7 @@ describe('journey: a newcomer asks, a member answers, the answer is found', () =
 });
 
 describe('journey: a secret community stays secret', () => {
-  it('is invisible to an outsider in lists, search and by URL', async () => {
+  it('is invisible to an outsider in lists, search and by URL', { timeout: 90_000 }, async () => {
     await HttpClient.person(j.base, 'cora', 'Cora Vance');
     await HttpClient.person(j.base, 'otto', 'Otto Becker');
 
@@ -188,7 +188,7 @@ describe('journey: a secret community stays secret', () => {
 });
 
 describe('on a phone (375 × 800)', () => {
-  it('lays out the main pages without sideways scrolling and stays accessible', async () => {
+  it('lays out the main pages without sideways scrolling and stays accessible', { timeout: 90_000 }, async () => {
     const page = await newPage(PHONE);
     await signInContext(page.context(), j.base, 'noor');
     const topic = await page.request.get(`${j.base}/api/communities/water-treatment/topics`);

@@ -7,7 +7,7 @@ import { setUpJourney } from './support/journey.ts';
 const j = setUpJourney();
 
 describe('journey: a member hears about what needs them', () => {
-  it('sees a mention arrive live, follows it, goes weekly, and gets a routed question', async () => {
+  it('sees a mention arrive live, follows it, goes weekly, and gets a routed question', { timeout: 90_000 }, async () => {
     const ana = await HttpClient.person(j.base, 'ana', 'Ana Moreira');
     await ana.post('/api/communities', {
       name: 'Pumping station operators',

@@ -26,10 +26,12 @@ console.log('\n▶ tests');
 const r = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
   stdio: 'inherit',
 });
+let failed = 0;
 if (existsSync(report)) {
   const j = JSON.parse(readFileSync(report, 'utf8'));
   const passed = j.numPassedTests ?? 0;
-  const failed = (j.numFailedTests ?? 0) + (j.numFailedTestSuites && !j.numFailedTests ? j.numFailedTestSuites : 0);
+  failed = (j.numFailedTests ?? 0) + (j.numFailedTestSuites && !j.numFailedTests ? j.numFailedTestSuites : 0);
   console.log(`\n${passed} passed, ${failed} failed${j.numPendingTests ? `, ${j.numPendingTests} skipped` : ''}`);
 }
-process.exit(r.status ?? 1);
+// A failed test fails the run whatever exit code the runner reports.
+process.exit(failed > 0 ? 1 : (r.status ?? 1));
