@@ -71,7 +71,12 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
 
     // Jonas finds it by words that appear only inside the PDF, and marks it reused.
     const other = await signedInPage('jonas');
-    await other.goto(`${j.base}/search?q=${encodeURIComponent('formazin standards')}`);
+    // The phrase, in quotes, typed into the header's search box: the quotes reach the search.
+    await other.goto(j.base);
+    await other.getByRole('searchbox', { name: 'Search communities and conversations' }).fill('"formazin standards"');
+    await other.getByRole('searchbox', { name: 'Search communities and conversations' }).press('Enter');
+    await other.getByRole('heading', { name: 'Results for “"formazin standards"”' }).waitFor();
+    expect(await other.getByLabel('Search for').inputValue()).toBe('"formazin standards"');
     await other.getByRole('link', { name: 'Turbidity method' }).click();
     await other.getByRole('heading', { name: 'Turbidity method', level: 1 }).waitFor();
     // The PDF is drawn in the page (pdf.js), three pages first, each with its text for screen readers.

@@ -47,7 +47,19 @@ import { Layout } from './layout.tsx';
 import { RequireUser } from './require-user.tsx';
 
 type Raw = Record<string, unknown>;
-/** Search params arrive JSON-parsed ("123" becomes 123); every page wants strings. */
+/**
+ * Search params are the URL's plain strings. The router's default reads each value as JSON, which
+ * turned a phrase search ("pressure management", quotes included) into its bare words.
+ */
+function parseSearch(search: string): Raw {
+  return Object.fromEntries(new URLSearchParams(search));
+}
+function stringifySearch(values: Raw): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
 const str = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v));
 const bool = (v: unknown) => v === true || v === 'true' || undefined;
 
@@ -616,7 +628,7 @@ const routeTree = rootRoute.addChildren([
   sponsoringRoute,
 ]);
 
-export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true });
+export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: true, parseSearch, stringifySearch });
 
 declare module '@tanstack/react-router' {
   interface Register {

@@ -48,7 +48,7 @@ export function SearchPage({ search }: { search: SearchParams }) {
   }
 
   let announcement = '';
-  if (q && results.isSuccess) announcement = items.length === 0 ? `No results for ${q}` : `${items.length}${results.hasNextPage ? '+' : ''} results for ${q}`;
+  if (q && results.isSuccess) announcement = items.length === 0 ? `No results for ${q}` : `${items.length}${results.hasNextPage ? '+' : ''} ${items.length === 1 && !results.hasNextPage ? 'result' : 'results'} for ${q}`;
 
   return (
     <div className="space-y-6">
