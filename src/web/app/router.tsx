@@ -1,4 +1,4 @@
-import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, parseSearchWith, stringifySearchWith } from '@tanstack/react-router';
 import { NotFound } from '../components/ui/not-found.tsx';
 import { SignInPage } from '../features/auth/routes/sign-in.tsx';
 import { SignUpPage } from '../features/auth/routes/sign-up.tsx';
@@ -48,18 +48,12 @@ import { RequireUser } from './require-user.tsx';
 
 type Raw = Record<string, unknown>;
 /**
- * Search params are the URL's plain strings. The router's default reads each value as JSON, which
- * turned a phrase search ("pressure management", quotes included) into its bare words.
+ * Search params are read as the URL's text, not as JSON (the router's default), which turned a
+ * phrase search ("pressure management", quotes included) into its bare words. The router still
+ * reads "123" and "true" as a number and a boolean; `str` and `bool` take either.
  */
-function parseSearch(search: string): Raw {
-  return Object.fromEntries(new URLSearchParams(search));
-}
-function stringifySearch(values: Raw): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
+const parseSearch = parseSearchWith((value) => value);
+const stringifySearch = stringifySearchWith(JSON.stringify);
 const str = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v));
 const bool = (v: unknown) => v === true || v === 'true' || undefined;
 
