@@ -83,6 +83,8 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
     await other.getByRole('img', { name: 'Page 1 of 4 of turbidity-method.pdf' }).waitFor();
     await other.getByText('Showing the first 3 pages of 4.').waitFor();
     expect(await other.locator('canvas[data-pdf-page]').count()).toBe(3);
+    // The page's text is set once pdf.js has drawn it, after the canvas appears.
+    await other.getByText(/Text of page 1: .*formazin standards/).waitFor();
     expect(await other.getByText(/Text of page 1: .*formazin standards/).count()).toBe(1);
     expect(await other.locator('canvas[data-pdf-page="1"]').evaluate((c: HTMLCanvasElement) => c.width > 100 && c.height > 100)).toBe(true);
     await check(other, 'asset');
