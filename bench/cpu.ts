@@ -1,5 +1,5 @@
 /**
- * `npm run bench:cpu -- <whoknows|assets|search> [--seconds S] [--each] [--ab <module> [--rounds N]]` — what one call of a
+ * `npm run bench:cpu -- <whoknows|assets|search|directory> [--seconds S] [--each] [--ab <module> [--rounds N]]` — what one call of a
  * query function costs, on one connection to the reference dataset: PostgreSQL CPU (the backend's
  * own ticks from /proc), this process's CPU and wall time. For comparing two versions of a query
  * back to back: unlike the HTTP bench it does not saturate the machine, so its numbers move less
@@ -10,10 +10,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect } from '../src/server/db/client.ts';
-import { findExpertRows } from '../src/server/modules/people/people.queries.ts';
+import { findExpertRows, listDirectory } from '../src/server/modules/people/people.queries.ts';
 import { searchAssets, searchPosts } from '../src/server/modules/search/search.queries.ts';
 import { BENCH_USER, openBenchDatabase } from './lib/dataset.ts';
-import { ASSET_SEARCHES, SEARCHES, SUBJECTS } from './lib/queries.ts';
+import { ASSET_SEARCHES, DIRECTORY, SEARCHES, SUBJECTS } from './lib/queries.ts';
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,8 +26,8 @@ const { values: args, positionals } = parseArgs({
 });
 const what = positionals[0] ?? 'whoknows';
 const positive = (v: string) => Number.isInteger(Number(v)) && Number(v) > 0;
-if (!['whoknows', 'assets', 'search'].includes(what) || !positive(args.seconds) || !positive(args.rounds)) {
-  console.error('Usage: npm run bench:cpu -- <whoknows|assets|search> [--seconds S] [--each] [--ab <module> [--rounds N]]');
+if (!['whoknows', 'assets', 'search', 'directory'].includes(what) || !positive(args.seconds) || !positive(args.rounds)) {
+  console.error('Usage: npm run bench:cpu -- <whoknows|assets|search|directory> [--seconds S] [--each] [--ab <module> [--rounds N]]');
   process.exit(2);
 }
 
@@ -41,15 +41,22 @@ if (!bench) {
   process.exit(1);
 }
 const viewer = { id: Number(bench.id), username: bench.username, displayName: bench.display_name, email: bench.email, siteRole: 'member' as const };
-const items = what === 'whoknows' ? SUBJECTS : what === 'assets' ? ASSET_SEARCHES : SEARCHES;
-type Queries = { findExpertRows: typeof findExpertRows; searchAssets: typeof searchAssets; searchPosts: typeof searchPosts };
+const items = what === 'whoknows' ? SUBJECTS : what === 'assets' ? ASSET_SEARCHES : what === 'directory' ? DIRECTORY : SEARCHES;
+type Queries = { findExpertRows: typeof findExpertRows; searchAssets: typeof searchAssets; searchPosts: typeof searchPosts; listDirectory: typeof listDirectory };
+// A directory look-up as the bench sends it (a query string), on the first page of 20 like the API's default.
+const directoryFilter = (query: string) => {
+  const p = new URLSearchParams(query);
+  return { q: p.get('q') || undefined, tag: p.get('tag') ?? undefined, role: p.get('role') ?? undefined, after: null, limit: 20 };
+};
 const caller = (m: Queries, db: typeof database.db) => (q: string) =>
   what === 'whoknows'
     ? m.findExpertRows(db, viewer, { text: q, tags: [] }, { limit: 10, excludeUserIds: [viewer.id] })
     : what === 'assets'
       ? m.searchAssets(db, viewer, { q, limit: 21, offset: 0 })
-      : m.searchPosts(db, viewer, { q, limit: 21, offset: 0 });
-const call = caller({ findExpertRows, searchAssets, searchPosts }, database.db);
+      : what === 'directory'
+        ? m.listDirectory(db, viewer, directoryFilter(q))
+        : m.searchPosts(db, viewer, { q, limit: 21, offset: 0 });
+const call = caller({ findExpertRows, searchAssets, searchPosts, listDirectory }, database.db);
 
 if (args.ab) {
   await compare(path.resolve(args.ab), Number(args.rounds));
@@ -95,14 +102,14 @@ await database.close();
 async function compare(module: string, rounds: number) {
   const other = connect((database.pool as unknown as { options: { connectionString: string } }).options.connectionString, 1);
   const imported = (await import(module)) as Partial<Queries>;
-  const needed = what === 'whoknows' ? 'findExpertRows' : what === 'assets' ? 'searchAssets' : 'searchPosts';
+  const needed = what === 'whoknows' ? 'findExpertRows' : what === 'assets' ? 'searchAssets' : what === 'directory' ? 'listDirectory' : 'searchPosts';
   if (typeof imported[needed] !== 'function') {
     console.error(`${module} does not export ${needed}.`);
     await other.pool.end();
     await database.close();
     process.exit(2);
   }
-  const b = caller({ findExpertRows, searchAssets, searchPosts, ...imported }, other.db);
+  const b = caller({ findExpertRows, searchAssets, searchPosts, listDirectory, ...imported }, other.db);
   const ids = (rows: Array<{ id?: number; userId?: number }>) => JSON.stringify(rows.map((r) => r.id ?? r.userId));
   const differ: string[] = [];
   for (const q of items) if (ids(await call(q)) !== ids(await b(q))) differ.push(q);

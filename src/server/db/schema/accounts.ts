@@ -23,14 +23,16 @@ export const users = pgTable(
     /** Secret for one-click unsubscribe links; works without signing in. */
     emailToken: text('email_token').notNull().default(sql`replace(gen_random_uuid()::text, '-', '')`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** What the people directory matches a search against, lower-cased once on write (a case-sensitive LIKE then does the work of ILIKE). */
+    searchText: text('search_text').generatedAlwaysAs(sql`lower(display_name || ' ' || username || ' ' || title)`),
   },
   (t) => [
     uniqueIndex('users_email_lower_uq').on(sql`lower(${t.email})`),
     uniqueIndex('users_username_lower_uq').on(sql`lower(${t.username})`),
     index('users_display_name_trgm').using('gin', sql`${t.displayName} gin_trgm_ops`),
     // The people directory: search by name, username or title, listed by name.
-    index('users_directory_trgm').using('gin', sql`(${t.displayName} || ' ' || ${t.username} || ' ' || ${t.title}) gin_trgm_ops`),
-    // Covering (INCLUDE username, title, location, photo): migration 0013.
+    index('users_directory_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    // Covering (INCLUDE username, title, location, photo, search_text): migrations 0013 and 0021.
     index('users_directory_idx').on(t.displayName, t.id),
     uniqueIndex('users_email_token_uq').on(t.emailToken),
   ],

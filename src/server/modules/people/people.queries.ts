@@ -83,8 +83,8 @@ const SIZE_CAP = 5000;
  * first matches in name order within the walk are the first matches overall.
  */
 export async function listDirectory(db: Queryable, viewer: Viewer | null, f: DirectoryFilter, walk = WALK) {
-  const text = sql`(u.display_name || ' ' || u.username || ' ' || u.title)`;
-  const textMatch = f.q ? sql`${text} ilike ${`%${f.q.replace(/[\\%_]/g, '\\$&')}%`}` : null;
+  // search_text is the name, username and title lower-cased (users schema): LIKE on it is ILIKE on them.
+  const textMatch = f.q ? sql`u.search_text like lower(${`%${f.q.replace(/[\\%_]/g, '\\$&')}%`})` : null;
   const readableRole = f.role
     ? sql`r.role = ${f.role} and r.community_id in (${readableCommunityIdsSql(viewer)}) ${f.communityId ? sql`and r.community_id = ${f.communityId}` : sql``}`
     : null;
@@ -123,7 +123,7 @@ export async function listDirectory(db: Queryable, viewer: Viewer | null, f: Dir
 
   // Limit inside, filters outside: filters are not pushed below a LIMIT, so at most `walk` rows are read.
   const walked = await page(sql`
-    select * from (select ${columns} from users u ${after ? sql`where ${after}` : sql``} order by u.display_name, u.id limit ${walk}) u
+    select ${columns} from (select ${columns}, u.search_text from users u ${after ? sql`where ${after}` : sql``} order by u.display_name, u.id limit ${walk}) u
     ${probes.length ? sql`where ${and(probes)}` : sql``}
     order by u.display_name, u.id
     limit ${f.limit + 1}`);
@@ -154,7 +154,7 @@ export async function listDirectory(db: Queryable, viewer: Viewer | null, f: Dir
     const est = (
       await db.execute<{ text: number; people: number }>(
         sql`select count(*) filter (where ${textMatch})::float8 / greatest(count(*), 1) * p.people as text, p.people
-          from (select u.display_name, u.username, u.title from users u order by u.display_name, u.id limit ${WALK}) u,
+          from (select u.search_text from users u order by u.display_name, u.id limit ${WALK}) u,
             (select greatest(reltuples, 1)::float8 as people from pg_class where oid = 'users'::regclass) p
           group by p.people`,
       )
@@ -423,7 +423,7 @@ export async function findExpertRows(
       where e.community_id is null and e.user_id in (select user_id from people) and e.tag in (${tagList})
         and exists (select 1 from open_rows)
       union all
-      select user_id, tag, replies, accepted, helpful from own_rows
+      select user_id, tag, replies, accepted, helpful from own_rows where user_id in (select user_id from people)
     ),
     tagged as (
       -- Per person the tag with the strongest evidence (tags of one question overlap, so no sum).
@@ -436,7 +436,7 @@ export async function findExpertRows(
     ),
     evidence as (
       select user_id, sum(replies)::int as replies, sum(accepted)::int as accepted, sum(helpful)::int as helpful
-      from (select * from tagged union all select * from worded_evidence) v
+      from (select * from tagged union all select * from worded_evidence where user_id in (select user_id from people)) v
       group by user_id
     ),
     scored as (

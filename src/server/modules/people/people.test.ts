@@ -292,6 +292,15 @@ describe('directory', () => {
     expect(names(await outsider.get('/api/people?q=100%25_'))).toEqual([]);
   });
 
+  it('finds people by what their profile says now, in any letter case', async () => {
+    const person = await signedInClient(t);
+    const title = `Ägir Ölmann ${word}X`;
+    await person.patch('/api/me/profile', { title });
+    expect(names(await outsider.get(`/api/people?q=${encodeURIComponent(`ägir ölmann ${word.toLowerCase()}x`)}`))).toEqual([person.username]);
+    await person.patch('/api/me/profile', { title: 'Planner' });
+    expect(names(await outsider.get(`/api/people?q=${encodeURIComponent(`${word}X`)}`))).toEqual([]);
+  });
+
   it('filters by expertise, community and role', async () => {
     expect(names(await outsider.get(`/api/people?tag=flood-${word.toLowerCase()}`))).toEqual([hydro.username]);
     expect(names(await outsider.get(`/api/people?community=${open}`)).sort()).toEqual([coord.username, hydro.username].sort());
