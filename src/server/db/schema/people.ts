@@ -60,4 +60,15 @@ export const expertiseEvidenceState = pgTable('expertise_evidence_state', {
   openCommunityIds: bigint('open_community_ids', { mode: 'number' }).array().notNull(),
   /** "Worded like" evidence reads posts after this one: the most recent conversations (WORDED_WINDOW posts at the refresh). */
   wordedFromPostId: bigint('worded_from_post_id', { mode: 'number' }).notNull().default(0),
+  /** community_access_version.version read before open_community_ids was: while the two are equal, no community opened, closed, appeared or went since. */
+  openVersion: bigint('open_version', { mode: 'number' }),
+});
+
+/**
+ * One row counting changes to who may read which community: a trigger (migration 0022) adds one
+ * whenever a community is created or deleted or its visibility or status changes.
+ */
+export const communityAccessVersion = pgTable('community_access_version', {
+  id: integer('id').primaryKey().default(1),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
 import { bigintArray } from '../../db/arrays.ts';
 import { type Client, createTestApp, makeCommunity, signedInClient, type TestApp } from '../../test/harness.ts';
-import { readableCommunityIdsSql, viewerCanReadCommunitySql, viewerReadsCommunityHashedSql } from './communities.policy.ts';
+import { readableBeyondOpenIdsSql, readableCommunityIdsSql, viewerCanReadCommunitySql, viewerReadsCommunityHashedSql } from './communities.policy.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ const viewerOf = async (c: Client): Promise<Viewer> => {
   return { id: Number(u.id), username: u.username, displayName: u.display_name, email: u.email, siteRole: u.site_role };
 };
 
-describe('the readable-community rule, as a set, as a probe and as a hashed test', () => {
+describe('the readable-community rule, as a set, as a probe, as a hashed test and as open plus beyond', () => {
   it('agrees for anonymous, outsiders, members, the support team and admins, for every visibility and proposals', async () => {
     const owner = await signedInClient(t);
     const member = await signedInClient(t);
@@ -50,9 +50,14 @@ describe('the readable-community rule, as a set, as a probe and as a hashed test
       const asHashed = await t.db.execute<{ id: number }>(
         sql`select c.id from communities c where c.id = any(${bigintArray(ids)}) and ${viewerReadsCommunityHashedSql(v, sql`c.id`)} order by c.id`,
       );
+      const beyond = readableBeyondOpenIdsSql(v) ?? sql`select null::bigint where false`;
+      const asOpenAndBeyond = await t.db.execute<{ id: number }>(
+        sql`select id from (${readableCommunityIdsSql(null)} union all ${beyond}) r(id) where id = any(${bigintArray(ids)}) order by id`,
+      );
       const label = v ? `${v.siteRole} ${v.username}` : 'anonymous';
       expect(asProbe.rows.map((r) => Number(r.id)), label).toEqual(asSet.rows.map((r) => Number(r.id)));
       expect(asHashed.rows.map((r) => Number(r.id)), label).toEqual(asSet.rows.map((r) => Number(r.id)));
+      expect(asOpenAndBeyond.rows.map((r) => Number(r.id)), label).toEqual(asSet.rows.map((r) => Number(r.id)));
     }
     // Not a vacuous agreement: anonymous people read only the open, launched community.
     const anonymous = await t.db.execute<{ id: number }>(sql`select c.id from communities c where c.id = any(${bigintArray(ids)}) and ${viewerCanReadCommunitySql(null, sql`c.id`)}`);

@@ -16,6 +16,10 @@ export interface CommunityAccess {
 
 const isAdmin = (v: Viewer | null) => v?.siteRole === 'admin';
 const isSupport = (v: Viewer | null) => v?.siteRole === 'support';
+
+/** Whether community `c` is one everyone may read, signed in or not. */
+const openSql = (c: string) => sql.raw(`(${c}.visibility = 'open' and ${c}.status <> 'proposed')`);
+
 const proposed = (a: CommunityAccess) => a.status === 'proposed';
 
 /**
@@ -109,7 +113,7 @@ export function visibleCommunitySql(viewer: Viewer | null): SQL {
  */
 export function viewerCanReadCommunitySql(viewer: Viewer | null, communityId: SQL): SQL {
   if (isAdmin(viewer)) return sql`true`;
-  const open = sql`(rc.visibility = 'open' and rc.status <> 'proposed')`;
+  const open = openSql('rc');
   const member = viewer
     ? sql` or exists (select 1 from memberships rm where rm.community_id = rc.id and rm.user_id = ${viewer.id} and rm.status = 'active')`
     : sql``;
@@ -131,10 +135,23 @@ export function viewerReadsCommunityHashedSql(viewer: Viewer | null, communityId
 /** SQL set of community ids whose content the viewer may read (mirrors canRead). */
 export function readableCommunityIdsSql(viewer: Viewer | null): SQL {
   if (isAdmin(viewer)) return sql`select c.id from communities c`;
-  const open = sql`select c.id from communities c where c.visibility = 'open' and c.status <> 'proposed'`;
+  const open = sql`select c.id from communities c where ${openSql('c')}`;
   if (!viewer) return open;
   if (isSupport(viewer)) return sql`${open} union select c.id from communities c where c.status = 'proposed' union ${activeMemberOf(viewer)}`;
   return sql`${open} union ${activeMemberOf(viewer)}`;
+}
+
+/**
+ * SQL set of the communities the viewer may read that not everyone may: readableCommunityIdsSql(viewer)
+ * without readableCommunityIdsSql(null). Null when there are none (anonymous viewers).
+ */
+export function readableBeyondOpenIdsSql(viewer: Viewer | null): SQL | null {
+  if (!viewer) return null;
+  if (isAdmin(viewer)) return sql`select c.id from communities c where not ${openSql('c')}`;
+  const memberOf = sql`select m.community_id from memberships m join communities c on c.id = m.community_id
+    where m.user_id = ${viewer.id} and m.status = 'active' and not ${openSql('c')}`;
+  if (isSupport(viewer)) return sql`select c.id from communities c where c.status = 'proposed' union ${memberOf}`;
+  return memberOf;
 }
 
 /**
@@ -145,7 +162,7 @@ export function userCanReadTopicSql(userId: SQL, topicId: SQL | number): SQL {
   return sql`(exists (
       select 1 from topic_communities tc join communities c on c.id = tc.community_id
       where tc.topic_id = ${topicId}
-        and ((c.visibility = 'open' and c.status <> 'proposed') or exists (
+        and (${openSql('c')} or exists (
           select 1 from memberships m where m.community_id = c.id and m.user_id = ${userId} and m.status = 'active')
           or (c.status = 'proposed' and exists (select 1 from users s where s.id = ${userId} and s.site_role = 'support')))
     ) or exists (select 1 from users a where a.id = ${userId} and a.site_role = 'admin'))`;
@@ -158,7 +175,7 @@ export function userCanReadTopicSql(userId: SQL, topicId: SQL | number): SQL {
 export function userCanReadCommunitySql(userId: SQL, communityId: SQL | number): SQL {
   return sql`(exists (
       select 1 from communities c where c.id = ${communityId}
-        and ((c.visibility = 'open' and c.status <> 'proposed') or exists (
+        and (${openSql('c')} or exists (
           select 1 from memberships m where m.community_id = c.id and m.user_id = ${userId} and m.status = 'active')
           or (c.status = 'proposed' and exists (select 1 from users s where s.id = ${userId} and s.site_role = 'support')))
     ) or exists (select 1 from users a where a.id = ${userId} and a.site_role = 'admin'))`;

@@ -15,6 +15,10 @@ export async function refreshExpertiseEvidence(db: Db, wordedWindow = WORDED_WIN
     // One refresh at a time across instances; a second one waits and then finds little to change.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('expertise.refresh'))`);
     await tx.execute(sql`set local work_mem = '64MB'`);
+    // The access version is read before the open communities are, in an earlier statement: a
+    // change committed between the two leaves the recorded version behind the counter, which
+    // only makes questions check the communities again (never the other way round).
+    const [{ version }] = (await tx.execute<{ version: number | null }>(sql`select (select version from community_access_version where id = 1) as version`)).rows;
     await tx.execute(sql`create temp table evidence_open on commit drop as ${readableCommunityIdsSql(null)}`);
     await tx.execute(sql`
       create temp table evidence_fresh on commit drop as
@@ -56,11 +60,11 @@ export async function refreshExpertiseEvidence(db: Db, wordedWindow = WORDED_WIN
     // Where "worded like" evidence starts: the WORDED_WINDOW-th newest post (ids have gaps, so
     // the window is counted here rather than by subtracting from the newest id).
     await tx.execute(sql`
-      insert into expertise_evidence_state (id, refreshed_at, open_community_ids, worded_from_post_id)
+      insert into expertise_evidence_state (id, refreshed_at, open_community_ids, worded_from_post_id, open_version)
       values (1, now(), coalesce((select array_agg(id order by id) from evidence_open), '{}'),
-        coalesce((select id from posts order by id desc offset ${wordedWindow - 1} limit 1), 0))
+        coalesce((select id from posts order by id desc offset ${wordedWindow - 1} limit 1), 0), ${version}::bigint)
       on conflict (id) do update set refreshed_at = excluded.refreshed_at, open_community_ids = excluded.open_community_ids,
-        worded_from_post_id = excluded.worded_from_post_id`);
+        worded_from_post_id = excluded.worded_from_post_id, open_version = excluded.open_version`);
     const [{ n }] = (await tx.execute<{ n: number }>(sql`select count(*)::int as n from evidence_fresh`)).rows;
     return { rows: n, changed: (gone.rowCount ?? 0) + (added.rowCount ?? 0) };
   });

@@ -5,7 +5,7 @@ import { tagLabel, toTag } from '../../../shared/contracts/people.ts';
 import { type ExpertiseLevel, expertiseLevels } from '../../../shared/model/catalogue.ts';
 import type { Queryable } from '../../db/client.ts';
 import { executeGeneric, executePrepared } from '../../db/prepared.ts';
-import { readableCommunityIdsSql, viewerCanReadCommunitySql } from '../communities/communities.policy.ts';
+import { readableBeyondOpenIdsSql, readableCommunityIdsSql, viewerCanReadCommunitySql } from '../communities/communities.policy.ts';
 
 /** Public URL of a stored photo; the file name changes on every upload, so it can be cached forever. */
 export const photoUrl = (photo: string | null) => (photo ? `/api/photos/${photo}` : null);
@@ -299,6 +299,7 @@ export async function findExpertRows(
   const readable = scope
     ? sql`select id from (${readableCommunityIdsSql(viewer)}) r(id) where id = any(${bigintArray(scope)})`
     : readableCommunityIdsSql(viewer);
+  const beyondOpen = readableBeyondOpenIdsSql(viewer);
   // One parameter per tag (not an array): the cached plan then knows how many tags there are, and
   // sizes its hash tables for them instead of for an array of unknown length. A subject that makes
   // no tag ("?!") matches no tag: `in (null)`.
@@ -316,14 +317,30 @@ export async function findExpertRows(
   // way for a rare word and a common one).
   const res = await executeGeneric<ExpertRow>(db, sql`
     with readable as materialized (${readable}),
+    -- Whether no community opened, closed, appeared or went since the last refresh (a trigger
+    -- counts such changes): the null-community rows then aggregate exactly the open communities.
+    unchanged as materialized (
+      select s.open_version = (select a.version from community_access_version a where a.id = 1) as yes
+      from expertise_evidence_state s where s.id = 1
+    ),
     -- The null-community rows are usable while every community they aggregate is still readable
     -- to this viewer (a community made private since the last refresh switches them off).
     open_rows as materialized (
       select s.open_community_ids as ids from expertise_evidence_state s
-      where s.id = 1 and ${scope ? sql`false` : sql`true`} and not exists (select unnest(s.open_community_ids) except select id from readable)
+      where s.id = 1 and ${scope ? sql`false` : sql`true`}
+        and ((select yes from unchanged) is true or not exists (select unnest(s.open_community_ids) except select id from readable))
     ),
+    -- What else the viewer reads, by per-community rows. Unchanged, the null rows hold exactly the
+    -- open communities, so it is what the viewer reads beyond those; otherwise it is worked out
+    -- from the whole readable set.
     own as materialized (
-      select id from readable except select unnest(ids) from open_rows
+      ${
+        scope
+          ? sql`select id from readable`
+          : sql`(select b.id from (${beyondOpen ?? sql`select null::bigint where false`}) b(id) where (select yes from unchanged) is true)
+      union all
+      (select x.id from (select id from readable except select unnest(ids) from open_rows) x where (select yes from unchanged) is not true)`
+      }
     ),
     words as materialized (select websearch_to_tsquery('english', ${text}) as q),
     window_start as materialized (

@@ -527,6 +527,30 @@ describe('who knows', () => {
     expect(inside.find((i: { username: string }) => i.username === secretAnswerer.username).reasons).toContain('1 accepted answer on topics like this');
   });
 
+  it('answers the same whether or not a community changed since the refresh (the shortcut and the full check agree)', async () => {
+    const versions = async () => {
+      const { rows } = await t.pool.query('select s.open_version, a.version from expertise_evidence_state s, community_access_version a');
+      return { recorded: Number(rows[0].open_version), now: Number(rows[0].version) };
+    };
+    const ask = () => Promise.all([insider, asker, new Client(t.app)].map(async (c) => (await c.get(`/api/who-knows?q=${tag}`)).json().items));
+    await t.app.jobs.runNow('expertise.refresh');
+    let v = await versions();
+    expect(v.now).toBe(v.recorded);
+    const unchanged = await ask();
+    // The insider's secret community still counts for them, through its own rows.
+    expect(who({ json: () => ({ items: unchanged[0] }) })).toContain(secretAnswerer.username);
+    expect(who({ json: () => ({ items: unchanged[1] }) })).not.toContain(secretAnswerer.username);
+
+    // Renaming a community changes nobody's access; creating one does.
+    expect((await insider.patch(`/api/communities/${open}`, { name: 'Pumps Open, renamed' })).statusCode).toBe(200);
+    v = await versions();
+    expect(v.now).toBe(v.recorded);
+    await makeCommunity(asker, { name: 'Pumps Elsewhere' });
+    v = await versions();
+    expect(v.now).toBeGreaterThan(v.recorded);
+    expect(await ask()).toEqual(unchanged);
+  });
+
   it('stops using evidence from a community that turned private, or that the asker left, before the next refresh', async () => {
     const outsider = await signedInClient(t);
     const owner = await signedInClient(t);
