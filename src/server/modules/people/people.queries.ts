@@ -82,7 +82,7 @@ const SIZE_CAP = 5000;
  * the matches gathered through their indexes and sorted. Both give exactly the same page: the
  * first matches in name order within the walk are the first matches overall.
  */
-export async function listDirectory(db: Queryable, viewer: Viewer | null, f: DirectoryFilter, walk = WALK) {
+export async function listDirectory(db: Queryable, viewer: Viewer | null, f: DirectoryFilter, walkLength = WALK) {
   // search_text is the name, username and title lower-cased (users schema): LIKE on it is ILIKE on them.
   const textMatch = f.q ? sql`u.search_text like lower(${`%${f.q.replace(/[\\%_]/g, '\\$&')}%`})` : null;
   const readableRole = f.role
@@ -121,19 +121,49 @@ export async function listDirectory(db: Queryable, viewer: Viewer | null, f: Dir
   // a generic plan, which cannot tell a rare filter from a common one (a 2 ms walk became 240 ms).
   const page = async (query: SQL) => (await db.execute<Row>(query)).rows;
 
+  // What the next step needs if the walk finds too few (with filters): each filter's size and, with
+  // text, how common the text is among the first WALK names, scaled to everyone. One row after the
+  // page's, only when the page is not full, so a full walk costs nothing more and a short one no
+  // second round trip.
+  const summary = filters.length
+    ? sql`json_build_object(${sql.join(
+        [
+          ...filters.map((x, i) => sql`${`s${i}`}::text, ${x.size}`),
+          ...(textMatch
+            ? [
+                sql`'people', (select greatest(reltuples, 1)::float8 from pg_class where oid = 'users'::regclass)`,
+                sql`'textShare', (select count(*) filter (where ${textMatch})::float8 / greatest(count(*), 1)
+                  from (select u.search_text from users u order by u.display_name, u.id limit ${WALK}) u)`,
+              ]
+            : []),
+        ],
+        sql`, `,
+      )})`
+    : null;
+  type Summary = Record<string, number>;
+
   // Limit inside, filters outside: filters are not pushed below a LIMIT, so at most `walk` rows are read.
-  const walked = await page(sql`
-    select ${columns} from (select ${columns}, u.search_text from users u ${after ? sql`where ${after}` : sql``} order by u.display_name, u.id limit ${walk}) u
+  const walk = sql`
+    select ${columns} from (select ${columns}, u.search_text from users u ${after ? sql`where ${after}` : sql``} order by u.display_name, u.id limit ${walkLength}) u
     ${probes.length ? sql`where ${and(probes)}` : sql``}
     order by u.display_name, u.id
-    limit ${f.limit + 1}`);
+    limit ${f.limit + 1}`;
+  const walkedRows: Array<Row & { summary?: Summary | null }> = summary
+    ? (
+        await db.execute<Row & { summary: Summary | null }>(sql`
+          with walked as (${walk})
+          select * from (
+            select w.*, null::json as summary from walked w
+            union all select null, null, null, null, null, null, ${summary} where (select count(*) from walked) <= ${f.limit}
+          ) r order by r.id is null, r.display_name, r.id`)
+      ).rows
+    : await page(walk);
+  const sizes: Summary = walkedRows.find((r) => r.summary)?.summary ?? {};
+  const walked: Row[] = walkedRows.filter((r) => !r.summary).map(({ summary: _, ...r }) => r);
   // A full page, or no filters: the walk is the answer. Otherwise the matches are rare (or the
   // list is near its end): they are gathered from the smallest source and checked against the rest.
   if (walked.length > f.limit || probes.length === 0) return walked;
 
-  const sizes = filters.length
-    ? (await db.execute<Record<string, number>>(sql`select ${sql.join(filters.map((x, i) => sql`${x.size}::int as ${sql.raw(`s${i}`)}`), sql`, `)}`)).rows[0]
-    : {};
   const small = filters.filter((_, i) => Number(sizes[`s${i}`]) < SIZE_CAP);
   const large = filters.filter((_, i) => Number(sizes[`s${i}`]) >= SIZE_CAP).map((x) => x.probe);
   // Materialized, so the planner gathers through the indexes instead of walking names with a filter.
@@ -148,17 +178,9 @@ export async function listDirectory(db: Queryable, viewer: Viewer | null, f: Dir
     return page(trigrams ? ordered(sql`users u`, and([textMatch, after, ...large])) : walkToEnd);
   }
   if (textMatch) {
-    // How common the text is among the first WALK names, scaled to everyone, against the smallest set:
-    // gather by text if it is rarer; walk the names if the matches are dense enough to come soon.
+    // Gather by text if it is rarer than the smallest set; walk the names if the matches are dense enough to come soon.
     const smallest = Math.min(...filters.map((_, i) => Number(sizes[`s${i}`])));
-    const est = (
-      await db.execute<{ text: number; people: number }>(
-        sql`select count(*) filter (where ${textMatch})::float8 / greatest(count(*), 1) * p.people as text, p.people
-          from (select u.search_text from users u order by u.display_name, u.id limit ${WALK}) u,
-            (select greatest(reltuples, 1)::float8 as people from pg_class where oid = 'users'::regclass) p
-          group by p.people`,
-      )
-    ).rows[0];
+    const est = { text: sizes.textShare * sizes.people, people: sizes.people };
     if (trigrams && est.text < smallest) return page(ordered(sql`users u`, and([textMatch, after, ...large, ...small.map((x) => x.probe)])));
     // People read before the page fills, if text and set are independent; each costs a fraction of a lookup.
     const toRead = ((f.limit + 1) * est.people * est.people) / Math.max(1, est.text * smallest);
