@@ -60,6 +60,8 @@ export const expertiseEvidenceState = pgTable('expertise_evidence_state', {
   openCommunityIds: bigint('open_community_ids', { mode: 'number' }).array().notNull(),
   /** "Worded like" evidence reads posts after this one: the most recent conversations (WORDED_WINDOW posts at the refresh). */
   wordedFromPostId: bigint('worded_from_post_id', { mode: 'number' }).notNull().default(0),
+  /** Opening posts in that window at the refresh: what worded_lexemes counts out of. */
+  wordedPosts: integer('worded_posts'),
   /** community_access_version.version read before open_community_ids was: while the two are equal, no community opened, closed, appeared or went since. */
   openVersion: bigint('open_version', { mode: 'number' }),
 });
@@ -71,4 +73,14 @@ export const expertiseEvidenceState = pgTable('expertise_evidence_state', {
 export const communityAccessVersion = pgTable('community_access_version', {
   id: integer('id').primaryKey().default(1),
   version: bigint('version', { mode: 'number' }).notNull().default(0),
+});
+
+/**
+ * How many opening posts in the "worded like" window hold each word (lexeme), counted by the
+ * expertise refresh: "who knows" estimates from them whether the newest topics hold enough
+ * matches to be worth reading in order before asking the full-text index (decision 006).
+ */
+export const wordedLexemes = pgTable('worded_lexemes', {
+  lexeme: text('lexeme').primaryKey(),
+  posts: integer('posts').notNull(),
 });

@@ -66,6 +66,34 @@ export interface DirectoryFilter {
 export const WORDED_WINDOW = 200_000;
 /** How many of the newest opening posts are read in order before the full-text index is asked instead. */
 const WORDED_WALK = 2000;
+/**
+ * Fewer matches than this expected among those newest posts, and they are not read at all: the
+ * index would have to answer anyway (about 30 readable topics not tagged like the subject are
+ * wanted), so reading them in order first is wasted (decision 006).
+ */
+const WORDED_WALK_HITS = 35;
+/** Larger than any post id (bigint's maximum). */
+const MAX_ID = sql.raw('9223372036854775807');
+
+/**
+ * SQL: how many of the newest opening posts to read in order for the tsquery `words`, at most
+ * `walk`: none if the refresh's word counts (worded_lexemes) expect fewer than WORDED_WALK_HITS
+ * matches among them, the words taken as independent; `walk` when the counts cannot tell (no
+ * refresh yet, or an "or" in the query). Either way the answer is the same: only its cost differs.
+ */
+export function wordedWalkSql(words: SQL, walk: number): SQL {
+  return sql`coalesce((
+    select case when e.hits < ${WORDED_WALK_HITS} then 0 end
+    from (
+      select ${walk} * exp(sum(ln(greatest(coalesce(l.posts, 0), 0.5)::float8 / s.worded_posts))) as hits
+      from expertise_evidence_state s
+      cross join lateral (select (regexp_matches(querytree(${words})::text, '''((?:[^'']|'''')+)''', 'g'))[1] as lexeme) x
+      left join worded_lexemes l on l.lexeme = replace(x.lexeme, '''''', '''')
+      where s.id = 1 and s.worded_posts > 0 and querytree(${words})::text not like '%|%'
+      group by s.worded_posts
+    ) e
+  ), ${walk})`;
+}
 
 /** How many people, in name order, the directory reads before it gathers the matches instead. */
 const WALK = 1000;
@@ -373,18 +401,24 @@ export async function findExpertRows(
     -- order, which finds a common word's topics at once; only if they hold too few does the
     -- full-text index answer for the older ones, which is quick because the words are then rare.
     -- The two parts follow each other, newest first, and reading stops once enough topics are found.
+    -- When the refresh's word counts say the newest posts hold too few, none are read in order
+    -- (walk_length 0) and the index answers for all of them: the same topics, sooner.
+    walk_length as materialized (select ${wordedWalkSql(sql`(select q from words)`, walk)} as n),
     worded_posts as (
       (select w.id, w.topic_id from (
         select p.id, p.topic_id, p.search_vector from posts p
         where p.is_opening and p.deleted_at is null and p.id > (select from_id from window_start)
-        order by p.id desc limit ${walk}
+        order by p.id desc limit (select n from walk_length)
       ) w where w.search_vector @@ (select q from words))
       union all
       (select p.id, p.topic_id from posts p
         where p.search_vector @@ (select q from words) and p.is_opening and p.deleted_at is null
           -- \`+ 0\`: the index of opening posts' words answers, not a walk by id.
           and p.id + 0 > (select from_id from window_start)
-          and p.id + 0 < (select o.id from posts o where o.is_opening and o.deleted_at is null order by o.id desc offset ${walk - 1} limit 1)
+          -- Older than the walk's last post (none if fewer posts than the walk: it read them all).
+          and p.id + 0 < (case when (select n from walk_length) = 0 then ${MAX_ID} else (
+            select o.id from posts o where o.is_opening and o.deleted_at is null
+            order by o.id desc offset greatest((select n from walk_length) - 1, 0) limit 1) end)
         order by p.id + 0 desc)
     ),
     worded as materialized (

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestApp, makeCommunity, makeTopic, signedInClient, type TestApp } from '../../test/harness.ts';
 import { refreshExpertiseEvidence } from './people.jobs.ts';
-import { type DirectoryFilter, findExpertRows, listDirectory } from './people.queries.ts';
+import { type DirectoryFilter, findExpertRows, listDirectory, wordedWalkSql } from './people.queries.ts';
 import { findExperts } from './people.service.ts';
 
 const MAX = 300_000;
@@ -500,6 +501,36 @@ describe('who knows', () => {
         await findExpertRows(t.db, viewer, { text, tags: [] }, { limit: 10 }),
       );
     }
+  });
+
+  it('reads the newest topics in order only when the word counts say they hold enough, with the same answer either way', async () => {
+    await t.app.jobs.runNow('expertise.refresh');
+    const [{ lexeme }] = (await t.pool.query(`select (tsvector_to_array(to_tsvector('english', $1)))[1] as lexeme`, [rare])).rows;
+    const counted = async () => (await t.pool.query('select posts from worded_lexemes where lexeme = $1', [lexeme])).rows[0]?.posts;
+    const windowPosts = Number((await t.pool.query('select worded_posts from expertise_evidence_state')).rows[0].worded_posts);
+    // Two opening posts hold the word (one in the secret community: the counts are only counts).
+    expect(await counted()).toBe(2);
+    expect(windowPosts).toBeGreaterThan(3);
+    const walkOf = async (text: string, walk: number) =>
+      Number((await t.db.execute<{ n: number }>(sql`select ${wordedWalkSql(sql`websearch_to_tsquery('english', ${text})`, walk)} as n`)).rows[0].n);
+    const viewer = { id: await idOf('users', asker.username!), username: asker.username!, displayName: 'x', email: 'x', siteRole: 'member' as const };
+    const ask = (walk?: number) => findExpertRows(t.db, viewer, { text: rare, tags: [] }, { limit: 10 }, walk);
+
+    expect(await walkOf(`unheardof${randomBytes(3).toString('hex')}`, 100)).toBe(0);
+    await t.pool.query('update worded_lexemes set posts = 1 where lexeme = $1', [lexeme]);
+    expect(await walkOf(rare, 100)).toBe(0);
+    const skipped = await ask(1);
+    // As if the word were in every post a hundred times over: the one newest post is read in order, then the index.
+    await t.pool.query('update worded_lexemes set posts = $2 where lexeme = $1', [lexeme, 100 * windowPosts]);
+    expect(await walkOf(rare, 1)).toBe(1);
+    // An "or" cannot be estimated from counts of single words: read in order as before.
+    expect(await walkOf(`unheardof or ${rare}`, 7)).toBe(7);
+    const walked = await ask(1);
+    expect(skipped.map((e) => e.username)).toEqual([answerer.username]);
+    expect(walked).toEqual(skipped);
+    expect(await ask()).toEqual(skipped);
+    await t.app.jobs.runNow('expertise.refresh');
+    expect(await counted()).toBe(2);
   });
 
   it('reads worded evidence in recent conversations only: the window the refresh counts back', async () => {
