@@ -19,5 +19,9 @@ describe('demo people', () => {
     const res = (await new Client(t.app).get(`/api/who-knows?q=${anyTag}`)).json();
     expect(res.items.length).toBeGreaterThan(0);
     expect(res.items[0].reasons.length).toBeGreaterThan(0);
+    // A pressure management engineer is an expert in it, not learning it.
+    const aisha = (await new Client(t.app).get('/api/people/aisha')).json();
+    expect(aisha).toMatchObject({ title: 'Pressure management engineer' });
+    expect(aisha.expertise).toContainEqual({ tag: 'pressure-management', level: 'expert' });
   });
 });

@@ -16,7 +16,7 @@ const SITES: [string, string][] = [
 /**
  * Gives demo people a job title (the first clause of their bio), a site and time zone, and
  * expertise areas drawn from the tags of topics they actually wrote in, so "who knows" has
- * both declared expertise and evidence to work with.
+ * both declared expertise and evidence to work with. The level grows with how much they wrote.
  */
 export async function seedDemoProfiles(db: Db) {
   for (const [i, [username, , bio]] of PEOPLE.entries()) {
@@ -27,7 +27,9 @@ export async function seedDemoProfiles(db: Db) {
   await db.execute(sql`
     insert into expertise (user_id, tag, level)
     select user_id, tag,
-      case when n >= 4 then 'expert' when n >= 3 then 'experienced' when n >= 2 then 'practitioner' else 'learning' end
+      -- Someone whose job is named after the area ("Pressure management engineer") is its expert.
+      case when n >= 4 or (select lower(u.title) from users u where u.id = s.user_id) ~ ('\\m' || replace(tag, '-', ' ') || '\\M') then 'expert'
+        when n >= 3 then 'experienced' when n >= 2 then 'practitioner' else 'learning' end
     from (
       select p.author_id as user_id, tag, count(*) as n,
         row_number() over (partition by p.author_id order by count(*) desc, tag) as rank
