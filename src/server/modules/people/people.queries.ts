@@ -82,6 +82,7 @@ const MAX_ID = sql.raw('9223372036854775807');
  * refresh yet, or an "or" in the query). Either way the answer is the same: only its cost differs.
  */
 export function wordedWalkSql(words: SQL, walk: number): SQL {
+  // A word the counts do not hold (new since the refresh) counts as half a post: rare, not absent.
   return sql`coalesce((
     select case when e.hits < ${WORDED_WALK_HITS} then 0 end
     from (
