@@ -29,7 +29,6 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_lower_uq').on(sql`lower(${t.email})`),
     uniqueIndex('users_username_lower_uq').on(sql`lower(${t.username})`),
-    index('users_display_name_trgm').using('gin', sql`${t.displayName} gin_trgm_ops`),
     // The people directory: search by name, username or title, listed by name.
     index('users_directory_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
     // Covering (INCLUDE username, title, location, photo, search_text): migrations 0013 and 0021.
