@@ -423,7 +423,7 @@ export async function findExpertRows(
         order by p.id + 0 desc)
     ),
     worded as materialized (
-      select c.topic_id from worded_posts c
+      select c.topic_id, t.accepted_post_id from worded_posts c
       join topics t on t.id = c.topic_id and t.deleted_at is null and not (t.tags && ${textArray(tags)})
       where numnode((select q from words)) > 0
         -- A probe per candidate: cheaper than matching each against the readable list.
@@ -436,10 +436,9 @@ export async function findExpertRows(
     ),
     worded_evidence as (
       select p.author_id as user_id, count(*)::int as replies,
-        count(*) filter (where t.accepted_post_id = p.id)::int as accepted,
+        count(*) filter (where w.accepted_post_id = p.id)::int as accepted,
         coalesce(sum(p.helpful_count), 0)::int as helpful
       from worded w
-      join topics t on t.id = w.topic_id
       join posts p on p.topic_id = w.topic_id and not p.is_opening and p.deleted_at is null
       group by p.author_id
     ),
