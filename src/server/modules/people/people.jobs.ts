@@ -60,7 +60,7 @@ export async function refreshExpertiseEvidence(db: Db, wordedWindow = WORDED_WIN
     // Where "worded like" evidence starts: the WORDED_WINDOW-th newest post (ids have gaps, so
     // the window is counted here rather than by subtracting from the newest id). Then how many of
     // the window's opening posts hold each word.
-    const [window] = (
+    const [recent] = (
       await tx.execute<{ from_id: string; posts: number }>(sql`
         select w.from_id, (select count(*)::int from posts p where p.is_opening and p.deleted_at is null and p.id > w.from_id) as posts
         from (select coalesce((select id from posts order by id desc offset ${wordedWindow - 1} limit 1), 0) as from_id) w`)
@@ -68,10 +68,10 @@ export async function refreshExpertiseEvidence(db: Db, wordedWindow = WORDED_WIN
     await tx.execute(sql`delete from worded_lexemes`);
     await tx.execute(sql`
       insert into worded_lexemes (lexeme, posts)
-      select word, ndoc from ts_stat(${`select search_vector from posts where is_opening and deleted_at is null and id > ${BigInt(window.from_id)}`})`);
+      select word, ndoc from ts_stat(${`select search_vector from posts where is_opening and deleted_at is null and id > ${BigInt(recent.from_id)}`})`);
     await tx.execute(sql`
       insert into expertise_evidence_state (id, refreshed_at, open_community_ids, worded_from_post_id, worded_posts, open_version)
-      values (1, now(), coalesce((select array_agg(id order by id) from evidence_open), '{}'), ${window.from_id}::bigint, ${window.posts}::int, ${version}::bigint)
+      values (1, now(), coalesce((select array_agg(id order by id) from evidence_open), '{}'), ${recent.from_id}::bigint, ${recent.posts}::int, ${version}::bigint)
       on conflict (id) do update set refreshed_at = excluded.refreshed_at, open_community_ids = excluded.open_community_ids,
         worded_from_post_id = excluded.worded_from_post_id, worded_posts = excluded.worded_posts, open_version = excluded.open_version`);
     const [{ n }] = (await tx.execute<{ n: number }>(sql`select count(*)::int as n from evidence_fresh`)).rows;
