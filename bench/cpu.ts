@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { directoryQuery } from '../src/shared/contracts/people.ts';
 import { connect } from '../src/server/db/client.ts';
 import { findExpertRows, listDirectory } from '../src/server/modules/people/people.queries.ts';
 import { searchAssets, searchPosts } from '../src/server/modules/search/search.queries.ts';
@@ -43,10 +44,10 @@ if (!bench) {
 const viewer = { id: Number(bench.id), username: bench.username, displayName: bench.display_name, email: bench.email, siteRole: 'member' as const };
 const items = what === 'whoknows' ? SUBJECTS : what === 'assets' ? ASSET_SEARCHES : what === 'directory' ? DIRECTORY : SEARCHES;
 type Queries = { findExpertRows: typeof findExpertRows; searchAssets: typeof searchAssets; searchPosts: typeof searchPosts; listDirectory: typeof listDirectory };
-// A directory look-up as the bench sends it (a query string), on the first page of 20 like the API's default.
+// A directory look-up as the bench sends it (a query string), read by the API's own schema: the first page.
 const directoryFilter = (query: string) => {
-  const p = new URLSearchParams(query);
-  return { q: p.get('q') || undefined, tag: p.get('tag') ?? undefined, role: p.get('role') ?? undefined, after: null, limit: 20 };
+  const p = directoryQuery.parse(Object.fromEntries(new URLSearchParams(query)));
+  return { q: p.q || undefined, tag: p.tag, role: p.role, after: null, limit: p.limit };
 };
 const caller = (m: Queries, db: typeof database.db) => (q: string) =>
   what === 'whoknows'

@@ -148,8 +148,7 @@ export function readableCommunityIdsSql(viewer: Viewer | null): SQL {
 export function readableBeyondOpenIdsSql(viewer: Viewer | null): SQL | null {
   if (!viewer) return null;
   if (isAdmin(viewer)) return sql`select c.id from communities c where not ${openSql('c')}`;
-  const memberOf = sql`select m.community_id from memberships m join communities c on c.id = m.community_id
-    where m.user_id = ${viewer.id} and m.status = 'active' and not ${openSql('c')}`;
+  const memberOf = sql`select c.id from (${activeMemberOf(viewer)}) m(id) join communities c on c.id = m.id where not ${openSql('c')}`;
   if (isSupport(viewer)) return sql`select c.id from communities c where c.status = 'proposed' union ${memberOf}`;
   return memberOf;
 }
