@@ -34,12 +34,6 @@ export const assets = pgTable(
     reuseCount: integer('reuse_count').notNull().default(0),
     /** Title (A), tags and summary (B), body or text inside the file (C); written by the service. */
     searchVector: tsvector('search_vector').notNull(),
-    /**
-     * What repository search walks, indexes and ranks: the title's, summary's and tags' words with
-     * their positions, and the body's words without them, so it fits in the row (decision 013).
-     * A phrase is checked on search_vector.
-     */
-    matchVector: tsvector('match_vector').generatedAlwaysAs(sql`ts_filter(search_vector, '{a,b}') || strip(search_vector)`),
     createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -51,7 +45,7 @@ export const assets = pgTable(
     index('assets_community_idx').on(t.communityId, t.id),
     // A steward's review queue: their active assets by review date.
     index('assets_steward_review_idx').on(t.stewardId, t.reviewBy, t.id).where(sql`${t.status} = 'active'`),
-    index('assets_match_idx').using('gin', t.matchVector),
+    index('assets_search_idx').using('gin', t.searchVector),
   ],
 );
 

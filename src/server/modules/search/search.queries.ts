@@ -117,10 +117,6 @@ function indexableTsquery(tsq: SQL): SQL {
 /**
  * Repository assets (title A, summary and tags B, body or text inside the file C) in communities
  * the viewer may read; ranked on a bounded candidate set like posts (docs/decisions/004).
- * Candidates are found on `match_vector`, which fits in the row (decision 013), and ranked on
- * `search_vector` (ranking weighs where the words are and how close, which needs their positions):
- * only the candidates' full vectors are read, not those of every asset the walk passes. A phrase,
- * which also needs the positions, is checked on `search_vector` too.
  * Two statements: the ranking, planned for the query's words (a common word walks the newest
  * assets, a rare one uses the index), then the page, a named statement whose plan is the same for
  * any query, so PostgreSQL settles on its generic plan and stops planning it (decision 011).
@@ -128,34 +124,28 @@ function indexableTsquery(tsq: SQL): SQL {
 export async function searchAssets(db: Queryable, viewer: Viewer | null, f: SearchFilter) {
   const candidates = 200 + f.offset;
   const tsq = sql`websearch_to_tsquery('english', ${f.q})`;
-  // Folded to a constant when the statement is planned: whether the query holds a phrase ("a b",
-  // or a hyphenated word). The match vector cannot tell whether a phrase's words are adjacent in
-  // the body, so it is asked for the phrase's words and search_vector for the phrase.
-  const phrase = sql`strpos(${tsq}::text, '<') > 0`;
-  const matches = sql`a.match_vector @@ (case when ${phrase} then ${indexableTsquery(tsq)} else ${tsq} end)
-    and (not ${phrase} or a.search_vector @@ ${tsq})`;
   const filters: SQL[] = [];
   if (f.communityId) filters.push(sql`a.community_id = ${f.communityId}`);
   if (f.activity) filters.push(sql`a.activity_type = ${f.activity}`);
-  // The candidates are the newest matches; only they are ranked, after the walk (or the index)
-  // has found them: the vector comes out of the walk with each one, so it is not looked up again.
+  // Each candidate is ranked as it is read (its vector is not copied out of the row into a
+  // materialised set first: that copy cost more than the ranking), then the page is the best ranked.
   const ranked = await db.execute<{ id: number }>(sql`
     select c.id from (
-      select a.id, a.search_vector
+      select a.id, ts_rank(a.search_vector, ${tsq}) as rank
       from ${
         // A phrase or an excluded word cannot be answered by the index alone: each asset holding
         // the words has to be read. Those are taken from the newest ASSET_POOL assets holding
         // all the words (the index answers that), so a rare phrase does not read the whole repository.
         needsRecheck(f.q)
-          ? sql`(select a.* from assets a where a.match_vector @@ ${indexableTsquery(tsq)} order by a.id desc limit ${ASSET_POOL}) a`
+          ? sql`(select a.* from assets a where a.search_vector @@ ${indexableTsquery(tsq)} order by a.id desc limit ${ASSET_POOL}) a`
           : sql`assets a`
       }
-      where ${matches} and ${viewerReadsCommunityHashedSql(viewer, sql`a.community_id`)}
+      where a.search_vector @@ ${tsq} and ${viewerReadsCommunityHashedSql(viewer, sql`a.community_id`)}
         ${filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``}
       order by a.id desc
       limit ${candidates}
     ) c
-    order by ts_rank(c.search_vector, ${tsq}) desc, c.id desc
+    order by c.rank desc, c.id desc
     limit ${f.limit} offset ${f.offset}`);
   if (ranked.rows.length === 0) return [];
   // The snippet comes from the first passage holding the words (the loosened query: a phrase's
