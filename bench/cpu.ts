@@ -1,16 +1,18 @@
 /**
- * `npm run bench:cpu -- <whoknows|assets|search|directory> [--seconds S] [--each] [--ab <module> [--rounds N]]` — what one call of a
+ * `npm run bench:cpu -- <whoknows|assets|search|directory> [--seconds S] [--each] [--ab <module>] [--ab-data <dir>] [--rounds N]` — what one call of a
  * query function costs, on one connection to the reference dataset: PostgreSQL CPU (the backend's
  * own ticks from /proc), this process's CPU and wall time. For comparing two versions of a query
  * back to back: unlike the HTTP bench it does not saturate the machine, so its numbers move less
  * when the machine's speed drifts. `--each` prints every query of the bench's list separately;
- * `--ab` compares the working tree's query function with another module's (see `compare` below).
+ * `--ab` compares the working tree's query function with another module's, `--ab-data` with its
+ * run on another copy of the reference data (see `compare` below).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { directoryQuery } from '../src/shared/contracts/people.ts';
 import { connect } from '../src/server/db/client.ts';
+import { startEmbeddedPostgres } from '../src/server/db/embedded.ts';
 import { findExpertRows, listDirectory } from '../src/server/modules/people/people.queries.ts';
 import { searchAssets, searchPosts } from '../src/server/modules/search/search.queries.ts';
 import { BENCH_USER, openBenchDatabase } from './lib/dataset.ts';
@@ -22,13 +24,14 @@ const { values: args, positionals } = parseArgs({
     seconds: { type: 'string', default: '8' },
     each: { type: 'boolean', default: false },
     ab: { type: 'string' },
+    'ab-data': { type: 'string' },
     rounds: { type: 'string', default: '15' },
   },
 });
 const what = positionals[0] ?? 'whoknows';
 const positive = (v: string) => Number.isInteger(Number(v)) && Number(v) > 0;
 if (!['whoknows', 'assets', 'search', 'directory'].includes(what) || !positive(args.seconds) || !positive(args.rounds)) {
-  console.error('Usage: npm run bench:cpu -- <whoknows|assets|search|directory> [--seconds S] [--each] [--ab <module> [--rounds N]]');
+  console.error('Usage: npm run bench:cpu -- <whoknows|assets|search|directory> [--seconds S] [--each] [--ab <module>] [--ab-data <dir>] [--rounds N]');
   process.exit(2);
 }
 
@@ -59,8 +62,8 @@ const caller = (m: Queries, db: typeof database.db) => (q: string) =>
         : m.searchPosts(db, viewer, { q, limit: 21, offset: 0 });
 const call = caller({ findExpertRows, searchAssets, searchPosts, listDirectory }, database.db);
 
-if (args.ab) {
-  await compare(path.resolve(args.ab), Number(args.rounds));
+if (args.ab || args['ab-data']) {
+  await compare(args.ab && path.resolve(args.ab), args['ab-data'] && path.resolve(args['ab-data']), Number(args.rounds));
   await database.close();
   process.exit(0);
 }
@@ -99,14 +102,28 @@ await database.close();
  * connection of its own. Calls alternate A/B query by query, round after round, so the machine's
  * slow spells fall on both; the median per query is compared, and any query whose answers differ
  * is named.
+ * `--ab-data <dir>`: B runs on another copy of the reference data (a DATA_DIR; its own embedded
+ * PostgreSQL on the next port, not migrated), with `--ab`'s module or the working tree's function.
+ * For a change of layout (a column, an index, a storage setting): on one database both versions
+ * read the new layout, which is not what the old code had. Make the copy with `cp -a` and let the
+ * other commit's worktree migrate it.
  */
-async function compare(module: string, rounds: number) {
-  const other = connect((database.pool as unknown as { options: { connectionString: string } }).options.connectionString, 1);
-  const imported = (await import(module)) as Partial<Queries>;
+async function compare(module: string | undefined, dataDir: string | undefined, rounds: number) {
+  const sameData = () => {
+    const c = connect((database.pool as unknown as { options: { connectionString: string } }).options.connectionString, 1);
+    return { db: c.db, close: () => c.pool.end() };
+  };
+  const otherData = async (dir: string) => {
+    const server = await startEmbeddedPostgres({ dir, port: env.EMBEDDED_PG_PORT + 1 });
+    const c = connect(server.url('constellation'), 1);
+    return { db: c.db, close: async () => { await c.pool.end(); await server.stop(); } };
+  };
+  const other = dataDir ? await otherData(dataDir) : sameData();
+  const imported = (module ? await import(module) : {}) as Partial<Queries>;
   const needed = what === 'whoknows' ? 'findExpertRows' : what === 'assets' ? 'searchAssets' : what === 'directory' ? 'listDirectory' : 'searchPosts';
-  if (typeof imported[needed] !== 'function') {
+  if (module && typeof imported[needed] !== 'function') {
     console.error(`${module} does not export ${needed}.`);
-    await other.pool.end();
+    await other.close();
     await database.close();
     process.exit(2);
   }
@@ -137,5 +154,5 @@ async function compare(module: string, rounds: number) {
     console.log(`${q.padEnd(28)} A ${median(a).toFixed(2)} ms  B ${median(bs).toFixed(2)} ms  B/A ${(median(bs) / median(a)).toFixed(2)}`);
   }
   console.log(`sum of medians over ${rounds} rounds: A ${sumA.toFixed(1)} ms, B ${sumB.toFixed(1)} ms (B/A ${(sumB / sumA).toFixed(2)}); answers differ for: ${differ.join(', ') || 'none'}`);
-  await other.pool.end();
+  await other.close();
 }
