@@ -17,6 +17,7 @@ import cliProgress from 'cli-progress';
 import { learningActivityKeys, roleKeys, structureKindKeys, type StructureKind } from '../src/shared/model/catalogue.ts';
 import { hashPassword } from '../src/server/modules/auth/auth.service.ts';
 import { renderMarkdown } from '../src/server/lib/markdown.ts';
+import { refreshRepositoryWords } from '../src/server/modules/assets/assets.jobs.ts';
 import { refreshExpertiseEvidence } from '../src/server/modules/people/people.jobs.ts';
 import { type CopyWriter, copyText, copyWriter } from './lib/copy.ts';
 import { BENCH_USER, openBenchDatabase, rng, zipf } from './lib/dataset.ts';
@@ -803,6 +804,9 @@ await pool.query('analyze');
 const evidence = await refreshExpertiseEvidence(database.db);
 await pool.query('vacuum (analyze) expertise_evidence');
 log(`built ${evidence.rows.toLocaleString('en')} who-knows evidence rows`);
+// What the 'repository.words' job keeps up to date: how many assets hold each word (decision 013).
+const counted = await refreshRepositoryWords(database.db);
+log(`counted ${counted.words.toLocaleString('en')} words in ${counted.assets.toLocaleString('en')} repository assets`);
 
 // ───────────────────────────── checks ─────────────────────────────
 

@@ -179,3 +179,20 @@ export const collectionItems = pgTable(
   },
   (t) => [primaryKey({ columns: [t.collectionId, t.assetId] }), index('collection_items_order_idx').on(t.collectionId, t.position)],
 );
+
+/**
+ * How many assets hold each word (lexeme), counted by the 'repository.words' job: repository
+ * search estimates from them whether the newest assets hold enough matches to read them in order,
+ * or whether the full-text index should answer (docs/decisions/013).
+ */
+export const repositoryWords = pgTable('repository_words', {
+  lexeme: text('lexeme').primaryKey(),
+  assets: integer('assets').notNull(),
+});
+
+/** One row: when repository_words was counted, and out of how many assets. */
+export const repositoryWordsState = pgTable('repository_words_state', {
+  id: integer('id').primaryKey().default(1),
+  refreshedAt: timestamp('refreshed_at', { withTimezone: true }).notNull(),
+  assets: integer('assets').notNull(),
+});

@@ -5,6 +5,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, makeCommunity, makeTopic, signedInClient, type TestApp } from '../../test/harness.ts';
 import { makeDocx, makePdf, makeZip, uploadAsset } from './assets.fixtures.ts';
+import { assetWalkSql, searchAssets } from '../search/search.queries.ts';
+import { refreshRepositoryWords } from './assets.jobs.ts';
 import { listReviewQueue, today } from './assets.queries.ts';
 
 const MAX = 64 * 1024;
@@ -431,6 +433,75 @@ describe('search', () => {
     expect(await urls('"wombat burrow"')).toEqual([`/assets/${a.id}`]);
     expect(await urls('wombat -diet')).toEqual([`/assets/${a.id}`]);
     expect(await urls('"burrow entrances" -survey')).toEqual([]);
+  });
+
+  it('counts the assets holding each word, and reads the newest in order only where the counts say it pays', async () => {
+    await member.post(`/api/communities/${slug}/assets`, { kind: 'article', title: 'Numbat count', body: 'Numbats at dawn.' });
+    const counted = await refreshRepositoryWords(t.db);
+    expect(counted.assets).toBe(await assetCount());
+    const walk = async (q: string, needed = 200) =>
+      Number((await t.db.execute<{ n: string }>(sql`select ${assetWalkSql(sql`websearch_to_tsquery('english', ${q})`, needed)} as n`)).rows[0].n);
+    // A small repository: the index is always the cheaper way.
+    expect(await walk('numbat')).toBe(0);
+    // As if it held a million assets, half of them about numbats: twice the 200 expected.
+    await t.db.execute(sql`update repository_words_state set assets = 1000000`);
+    await t.db.execute(sql`update repository_words set assets = 500000 where lexeme = 'numbat'`);
+    expect(await walk('numbat')).toBe(800);
+    expect(await walk('numbat', 1000)).toBe(4000);
+    // Both words: a quarter (taken as independent); an "or", or no counts at all: the fixed walk.
+    await t.db.execute(sql`update repository_words set assets = 500000 where lexeme = 'dawn'`);
+    expect(await walk('numbat dawn')).toBe(1600);
+    expect(await walk('numbat or dawn')).toBe(4000);
+    await t.db.execute(sql`delete from repository_words_state`);
+    expect(await walk('numbat')).toBe(4000);
+    await refreshRepositoryWords(t.db);
+  });
+
+  it('finds the same assets, in the same order, reading the newest in order or asking the index', async () => {
+    for (const [title, body] of [
+      ['Quokka burrow survey', 'Count the burrow entrances.'],
+      ['Quokka diet', 'Leaves, mostly; the burrow is elsewhere.'],
+      ['Island notes', 'A quokka burrow by the jetty.'],
+      ['Ferry timetable', 'Nothing about animals.'],
+      ['Quokka photos', 'Selfies with a quokka, discouraged.'],
+    ]) {
+      expect((await member.post(`/api/communities/${slug}/assets`, { kind: 'article', title, body })).statusCode).toBe(201);
+    }
+    const secret = await makeCommunity(owner, { visibility: 'secret' });
+    await owner.post(`/api/communities/${secret}/assets`, { kind: 'article', title: 'Secret quokka burrow', body: 'Hidden.' });
+    const queries = ['quokka', 'quokka burrow', '"quokka burrow"', 'quokka -diet', 'quokka or jetty'];
+    const answers = async () => {
+      const out: Record<string, string[]> = {};
+      for (const q of queries) {
+        for (const c of [reader, owner]) {
+          const first = (await c.get(`/api/search?kind=asset&limit=2&q=${encodeURIComponent(q)}`)).json();
+          const next = first.nextOffset ? (await c.get(`/api/search?kind=asset&limit=2&offset=2&q=${encodeURIComponent(q)}`)).json().items : [];
+          out[`${q} ${c === owner ? 'owner' : 'reader'}`] = [...first.items, ...next].map((h: { url: string }) => h.url);
+        }
+      }
+      return out;
+    };
+    await t.db.execute(sql`delete from repository_words_state`);
+    const walked = await answers(); // no counts: the newest assets are read in order (all of them, here)
+    await refreshRepositoryWords(t.db);
+    const indexed = await answers(); // a small repository: the index answers
+    await t.db.execute(sql`update repository_words_state set assets = 1000000`);
+    await t.db.execute(sql`update repository_words set assets = 1000000 where lexeme in ('quokka', 'burrow', 'jetti')`);
+    const both = await answers(); // common words: a short walk, then the index for older assets
+    expect(indexed).toEqual(walked);
+    expect(both).toEqual(walked);
+    // A walk too short for the page hands over to the index for the older assets.
+    const [{ id }] = (await t.db.execute<{ id: string }>(sql`select id from users where username = ${owner.username}`)).rows;
+    const viewer = { id: Number(id), username: owner.username ?? '', displayName: 'Owner', email: 'owner@example.org', siteRole: 'member' as const };
+    for (const q of queries) {
+      const ids = async (walk?: number) => (await searchAssets(t.db, viewer, { q, limit: 10, offset: 0 }, walk)).map((r) => r.id);
+      const expected = await ids();
+      for (const walk of [0, 1, 2, 3, 50]) expect(await ids(walk)).toEqual(expected);
+    }
+    expect(walked['quokka reader']).toHaveLength(4);
+    expect(walked['"quokka burrow" reader']).toHaveLength(2);
+    expect(walked['"quokka burrow" owner']).toHaveLength(3);
+    await refreshRepositoryWords(t.db);
   });
 
   it('the snippet shows where a word occurs deep inside a long document, stemmed and capitalised', async () => {

@@ -1,4 +1,5 @@
 import { bigintArray, textArray } from '../../db/arrays.ts';
+import { MAX_BIGINT, tsqueryHasOrSql, tsqueryLexemesSql } from '../../db/fulltext.ts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
 import { tagLabel, toTag } from '../../../shared/contracts/people.ts';
@@ -72,8 +73,6 @@ const WORDED_WALK = 2000;
  * wanted), so reading them in order first is wasted (decision 006).
  */
 const WORDED_WALK_HITS = 35;
-/** Larger than any post id (bigint's maximum). */
-const MAX_ID = sql.raw('9223372036854775807');
 
 /**
  * SQL: how many of the newest opening posts to read in order for the tsquery `words`, at most
@@ -88,9 +87,9 @@ export function wordedWalkSql(words: SQL, walk: number): SQL {
     from (
       select ${walk} * exp(sum(ln(greatest(coalesce(l.posts, 0), 0.5)::float8 / s.worded_posts))) as hits
       from expertise_evidence_state s
-      cross join lateral (select (regexp_matches(querytree(${words})::text, '''((?:[^'']|'''')+)''', 'g'))[1] as lexeme) x
-      left join worded_lexemes l on l.lexeme = replace(x.lexeme, '''''', '''')
-      where s.id = 1 and s.worded_posts > 0 and querytree(${words})::text not like '%|%'
+      cross join lateral ${tsqueryLexemesSql(words)} x
+      left join worded_lexemes l on l.lexeme = x.lexeme
+      where s.id = 1 and s.worded_posts > 0 and not ${tsqueryHasOrSql(words)}
       group by s.worded_posts
     ) e
   ), ${walk})`;
@@ -417,7 +416,7 @@ export async function findExpertRows(
           -- \`+ 0\`: the index of opening posts' words answers, not a walk by id.
           and p.id + 0 > (select from_id from window_start)
           -- Older than the walk's last post (none if fewer posts than the walk: it read them all).
-          and p.id + 0 < (case when (select n from walk_length) = 0 then ${MAX_ID} else (
+          and p.id + 0 < (case when (select n from walk_length) = 0 then ${MAX_BIGINT} else (
             select o.id from posts o where o.is_opening and o.deleted_at is null
             order by o.id desc offset greatest((select n from walk_length) - 1, 0) limit 1) end)
         order by p.id + 0 desc)

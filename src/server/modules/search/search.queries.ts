@@ -2,7 +2,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
 import { bigintArray } from '../../db/arrays.ts';
 import type { Queryable } from '../../db/client.ts';
-import { executePrepared } from '../../db/prepared.ts';
+import { MAX_BIGINT, tsqueryHasOrSql, tsqueryLexemesSql } from '../../db/fulltext.ts';
+import { executeGeneric, executePrepared } from '../../db/prepared.ts';
 import { markdownToText } from '../../lib/markdown.ts';
 import { assetSnippet, MARK_END, MARK_START } from './snippet.ts';
 import { viewerCanReadCommunitySql, viewerReadsCommunityHashedSql, visibleCommunitySql } from '../communities/communities.policy.ts';
@@ -115,37 +116,83 @@ function indexableTsquery(tsq: SQL): SQL {
 }
 
 /**
- * Repository assets (title A, summary and tags B, body or text inside the file C) in communities
- * the viewer may read; ranked on a bounded candidate set like posts (docs/decisions/004).
- * Two statements: the ranking, planned for the query's words (a common word walks the newest
- * assets, a rare one uses the index), then the page, a named statement whose plan is the same for
- * any query, so PostgreSQL settles on its generic plan and stops planning it (decision 011).
+ * How many of the newest assets a repository search reads in order when the word counts cannot
+ * tell (no count yet, or an "or" in the query) before the full-text index answers for older ones.
  */
-export async function searchAssets(db: Queryable, viewer: Viewer | null, f: SearchFilter) {
+const ASSET_WALK = 4000;
+
+/**
+ * SQL: how many of the newest assets a search for the tsquery `words` reads in order before the
+ * full-text index answers for the older ones. The answer is the same either way; only its cost
+ * differs. From the word counts (repository_words), the words taken as independent: a share s of
+ * the assets holds them all, so `needed` matches are expected among the newest needed/s, and the
+ * index would return total × s. Reading an asset in order costs about a third of what each asset
+ * the index returns does (0.55 against ~1.5 µs on the reference dataset), so the newest assets
+ * are read when needed/s < 3 × total × s: twice as many as expected, in case the words are rarer
+ * among them (the index then answers for the rest); otherwise none (decision 013).
+ */
+export function assetWalkSql(words: SQL, needed: number): SQL {
+  // A word the counts do not hold (new since they were counted) counts as half an asset: rare, not absent.
+  return sql`coalesce((
+    select case when ${needed} / e.share < 3 * e.total * e.share then ceil(2 * ${needed} / e.share)::bigint else 0 end
+    from (
+      select s.assets as total, exp(sum(ln(greatest(coalesce(l.assets, 0), 0.5)::float8 / s.assets))) as share
+      from repository_words_state s
+      cross join lateral ${tsqueryLexemesSql(words)} x
+      left join repository_words l on l.lexeme = x.lexeme
+      where s.id = 1 and s.assets > 0 and not ${tsqueryHasOrSql(words)}
+      group by s.assets
+    ) e
+  ), ${ASSET_WALK})`;
+}
+
+/**
+ * Repository assets (title A, summary and tags B, body or text inside the file C) in communities
+ * the viewer may read; ranked on a bounded candidate set like posts (docs/decisions/004): the
+ * newest matches the viewer may read, only they ranked.
+ * Two statements, each on its generic plan (decisions 011 and 013): the ranking, then the page.
+ * The newest matches are found as who knows finds its worded topics: the newest assets read in
+ * order, as many as the word counts say are worth it (assetWalkSql), then the full-text index for
+ * the older ones; reading stops once there are enough. Planning the ranking for each query's words
+ * had cost a sixth of a search, and its choice between the two swung with each ANALYZE sample.
+ * `walk`, for tests: read that many of the newest assets in order, whatever the counts say.
+ */
+export async function searchAssets(db: Queryable, viewer: Viewer | null, f: SearchFilter, walk?: number) {
   const candidates = 200 + f.offset;
   const tsq = sql`websearch_to_tsquery('english', ${f.q})`;
-  const filters: SQL[] = [];
-  if (f.communityId) filters.push(sql`a.community_id = ${f.communityId}`);
-  if (f.activity) filters.push(sql`a.activity_type = ${f.activity}`);
-  // Each candidate is ranked as it is read (its vector is not copied out of the row into a
-  // materialised set first: that copy cost more than the ranking), then the page is the best ranked.
-  const ranked = await db.execute<{ id: number }>(sql`
-    select c.id from (
-      select a.id, ts_rank(a.search_vector, ${tsq}) as rank
-      from ${
-        // A phrase or an excluded word cannot be answered by the index alone: each asset holding
-        // the words has to be read. Those are taken from the newest ASSET_POOL assets holding
-        // all the words (the index answers that), so a rare phrase does not read the whole repository.
-        needsRecheck(f.q)
-          ? sql`(select a.* from assets a where a.search_vector @@ ${indexableTsquery(tsq)} order by a.id desc limit ${ASSET_POOL}) a`
-          : sql`assets a`
-      }
-      where a.search_vector @@ ${tsq} and ${viewerReadsCommunityHashedSql(viewer, sql`a.community_id`)}
-        ${filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``}
-      order by a.id desc
+  // A phrase or an excluded word cannot be answered by the index alone: each asset holding the
+  // words has to be read. Those are taken from the newest ASSET_POOL assets holding all the words
+  // (the index answers that), so a rare phrase does not read the whole repository.
+  const recheck = needsRecheck(f.q);
+  const inCommunity = f.communityId ? sql`and a.community_id = ${f.communityId}` : sql``;
+  // In a community, its own newest assets are read in order (assets_community_idx).
+  const newest = f.communityId ? sql`where o.community_id = ${f.communityId}` : sql``;
+  const ranked = await executeGeneric<{ id: number }>(db, sql`
+    with words as materialized (select websearch_to_tsquery('english', ${f.q}) as q),
+    found as materialized (select ${recheck ? indexableTsquery(sql`w.q`) : sql`w.q`} as q from words w),
+    walk_length as materialized (select ${walk ?? assetWalkSql(sql`(select q from found)`, recheck ? ASSET_POOL : candidates)}::bigint as n),
+    newest_first as (
+      (select a.id, a.community_id, a.activity_type, a.search_vector from (
+        select o.id, o.community_id, o.activity_type, o.search_vector from assets o ${newest}
+        order by o.id desc limit (select n from walk_length)
+      ) a where a.search_vector @@ (select q from found))
+      union all
+      (select a.id, a.community_id, a.activity_type, a.search_vector from assets a
+        where a.search_vector @@ (select q from found) ${inCommunity}
+          -- \`+ 0\`: the full-text index answers, not a walk by id. Older than the walk's last
+          -- asset (none if there were fewer assets than the walk: it read them all).
+          and a.id + 0 < (case when (select n from walk_length) = 0 then ${MAX_BIGINT} else (
+            select o.id from assets o ${newest} order by o.id desc offset greatest((select n from walk_length) - 1, 0) limit 1) end)
+        order by a.id + 0 desc)
+    ),
+    candidates as (
+      select m.id, m.search_vector from ${recheck ? sql`(select * from newest_first limit ${ASSET_POOL})` : sql`newest_first`} m
+      where ${recheck ? sql`m.search_vector @@ (select q from words) and ` : sql``}${viewerReadsCommunityHashedSql(viewer, sql`m.community_id`)}
+        ${f.activity ? sql`and m.activity_type = ${f.activity}` : sql``}
       limit ${candidates}
-    ) c
-    order by c.rank desc, c.id desc
+    )
+    select c.id from candidates c
+    order by ts_rank(c.search_vector, (select q from words)) desc, c.id desc
     limit ${f.limit} offset ${f.offset}`);
   if (ranked.rows.length === 0) return [];
   // The snippet comes from the first passage holding the words (the loosened query: a phrase's
