@@ -1,9 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
-import { bigintArray } from '../../db/arrays.ts';
 import type { Queryable } from '../../db/client.ts';
 import { MAX_BIGINT, tsqueryHasOrSql, tsqueryLexemesSql } from '../../db/fulltext.ts';
-import { executeGeneric, executePrepared } from '../../db/prepared.ts';
+import { executeGeneric } from '../../db/prepared.ts';
 import { markdownToText } from '../../lib/markdown.ts';
 import { assetSnippet, MARK_END, MARK_START } from './snippet.ts';
 import { viewerCanReadCommunitySql, viewerReadsCommunityHashedSql, visibleCommunitySql } from '../communities/communities.policy.ts';
@@ -150,8 +149,8 @@ export function assetWalkSql(words: SQL, needed: number): SQL {
  * Repository assets (title A, summary and tags B, body or text inside the file C) in communities
  * the viewer may read; ranked on a bounded candidate set like posts (docs/decisions/004): the
  * newest matches the viewer may read, only they ranked.
- * Two statements, each on its generic plan (decisions 011 and 013): the ranking, then the page.
- * The newest matches are found as who knows finds its worded topics: the newest assets read in
+ * One statement on its generic plan (decisions 011 and 013): the candidates, their ranking and
+ * the page with its passages. The newest matches are found as who knows finds its worded topics: the newest assets read in
  * order, as many as the word counts say are worth it (assetWalkSql), then the full-text index for
  * the older ones; reading stops once there are enough. Planning the ranking for each query's words
  * had cost a sixth of a search, and its choice between the two swung with each ANALYZE sample.
@@ -159,7 +158,6 @@ export function assetWalkSql(words: SQL, needed: number): SQL {
  */
 export async function searchAssets(db: Queryable, viewer: Viewer | null, f: SearchFilter, walk?: number) {
   const candidates = 200 + f.offset;
-  const tsq = sql`websearch_to_tsquery('english', ${f.q})`;
   // A phrase or an excluded word cannot be answered by the index alone: each asset holding the
   // words has to be read. Those are taken from the newest ASSET_POOL assets holding all the words
   // (the index answers that), so a rare phrase does not read the whole repository.
@@ -167,7 +165,20 @@ export async function searchAssets(db: Queryable, viewer: Viewer | null, f: Sear
   const inCommunity = f.communityId ? sql`and a.community_id = ${f.communityId}` : sql``;
   // In a community, its own newest assets are read in order (assets_community_idx).
   const newest = f.communityId ? sql`where o.community_id = ${f.communityId}` : sql``;
-  const ranked = await executeGeneric<{ id: number }>(db, sql`
+  const page = await executeGeneric<{
+    id: number;
+    kind: 'article' | 'file' | 'link';
+    title: string;
+    activity_type: string | null;
+    status: 'active' | 'retired';
+    review_by: string;
+    created_at: Date;
+    community_slug: string;
+    community_name: string;
+    summary: string;
+    excerpt: string | null;
+    words: string[];
+  }>(db, sql`
     with words as materialized (select websearch_to_tsquery('english', ${f.q}) as q),
     found as materialized (select ${recheck ? indexableTsquery(sql`w.q`) : sql`w.q`} as q from words w),
     walk_length as materialized (select ${walk ?? assetWalkSql(sql`(select q from found)`, recheck ? ASSET_POOL : candidates)}::bigint as n),
@@ -190,43 +201,30 @@ export async function searchAssets(db: Queryable, viewer: Viewer | null, f: Sear
       where ${recheck ? sql`m.search_vector @@ (select q from words) and ` : sql``}${viewerReadsCommunityHashedSql(viewer, sql`m.community_id`)}
         ${f.activity ? sql`and m.activity_type = ${f.activity}` : sql``}
       limit ${candidates}
-    )
-    select c.id from candidates c
-    order by ts_rank(c.search_vector, (select q from words)) desc, c.id desc
-    limit ${f.limit} offset ${f.offset}`);
-  if (ranked.rows.length === 0) return [];
-  // The snippet comes from the first passage holding the words (the loosened query: a phrase's
-  // words, excluded words dropped) and the one after it; the first passages when only the title,
-  // summary or tags hold them.
-  const page = await executePrepared<{
-    id: number;
-    kind: 'article' | 'file' | 'link';
-    title: string;
-    activity_type: string | null;
-    status: 'active' | 'retired';
-    review_by: string;
-    created_at: Date;
-    community_slug: string;
-    community_name: string;
-    summary: string;
-    excerpt: string | null;
-    words: string[];
-  }>(db, sql`
+    ),
+    ranked as (
+      select c.id, ts_rank(c.search_vector, (select q from words)) as rank from candidates c
+      order by rank desc, c.id desc
+      limit ${f.limit} offset ${f.offset}
+    ),
+    -- The snippet comes from the first passage holding the words (a phrase's words, excluded words
+    -- dropped) and the one after it; the first passages when only the title, summary or tags hold them.
+    passage_words as materialized (select ${indexableTsquery(sql`w.q`)} as q from words w)
     select a.id, a.kind, a.title, a.activity_type, a.status, a.review_by::text as review_by, a.created_at,
       com.slug as community_slug, com.name as community_name, a.summary,
       (select string_agg(p.body, ' ' order by p.n) from asset_passages p
         where p.asset_id = a.id and p.n between m.n and m.n + 1) as excerpt,
       (select tsvector_to_array(to_tsvector('english', ${f.q}))) as words
-    from unnest(${bigintArray(ranked.rows.map((r) => r.id))}) with ordinality r(id, ord)
+    from ranked r
     join assets a on a.id = r.id
     join communities com on com.id = a.community_id
     cross join lateral (
       -- \`offset 0\`: found once per asset, not once for each use of m.n below.
       select coalesce((select p.n from asset_passages p
-        where p.asset_id = a.id and p.search_vector @@ (select ${indexableTsquery(tsq)}) order by p.n limit 1), 0) as n
+        where p.asset_id = a.id and p.search_vector @@ (select q from passage_words) order by p.n limit 1), 0) as n
       offset 0
     ) m
-    order by r.ord`);
+    order by r.rank desc, r.id desc`);
   // An article's text is Markdown: its marks ("## Steps", "**note**") are left out of the snippet.
   return page.rows.map(({ kind, summary, excerpt, words, ...r }) => ({
     ...r,
