@@ -53,6 +53,13 @@ describe('markdownToText', () => {
     expect(markdownToText('intro ## What to watch - [ ] Find it - [x] Count the turns')).toBe('intro What to watch Find it Count the turns');
   });
 
+  it('reads a table as its cells, set apart, without the rule under its header', () => {
+    const table = '| Asset class | Steward |\n| --- | :---: |\n| Pumps | @samir |\n| Treatment works | @claire |\n\nScore consequence first.';
+    expect(markdownToText(table)).toBe('Asset class · Steward · Pumps · @samir · Treatment works · @claire · Score consequence first.');
+    // Cut into passages, a table has lost its lines.
+    expect(markdownToText('scoring | | --- | --- | | Pumps | @samir | | Substations | @ravi | Score first')).toBe('scoring · Pumps · @samir · Substations · @ravi · Score first');
+  });
+
   it('leaves text that is not Markdown alone, on one line', () => {
     expect(markdownToText('3 * 4 and snake_case_name\nnext  line')).toBe('3 * 4 and snake_case_name next line');
     expect(markdownToText('')).toBe('');

@@ -66,7 +66,7 @@ export function renderMarkdown(source: string, known: Set<string> = new Set()): 
 
 /**
  * The words of Markdown without its marks (heading hashes, emphasis, link targets, list bullets,
- * quote marks, code fences), on one line: what a snippet or an email quote shows. Patterns, not a
+ * quote marks, code fences, table rules), on one line: what a snippet or an email quote shows. Patterns, not a
  * parse: it runs on every search result, and parsing cost ~70 µs an excerpt against ~5.
  */
 export function markdownToText(source: string): string {
@@ -78,7 +78,11 @@ export function markdownToText(source: string): string {
     .replace(/(\*\*|__|~~)(?=\S)([^\n]*?\S)\1/g, '$2')
     .replace(/(^|[^\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?![\w*])/g, '$1$2')
     .replace(/`+([^`]*)`+/g, '$1')
+    // Tables: the row under the header goes, and the cells are set apart by a middle dot.
+    .replace(/\|(?:\s*:?-{3,}:?\s*\|)+/g, '|')
+    .replace(/\s*(?:\|\s*)+/g, ' · ')
     .replace(/\s+/g, ' ')
+    .replace(/^ ?· | ·$/g, '')
     .trim();
 }
 
