@@ -452,6 +452,7 @@ describe('search', () => {
     await t.db.execute(sql`update repository_words set assets = 500000 where lexeme = 'dawn'`);
     expect(await walk('numbat dawn')).toBe(1600);
     expect(await walk('numbat or dawn')).toBe(4000);
+    expect(await walk('the and of')).toBe(0);
     await t.db.execute(sql`delete from repository_words_state`);
     expect(await walk('numbat')).toBe(4000);
     await refreshRepositoryWords(t.db);

@@ -131,8 +131,9 @@ const ASSET_WALK = 4000;
  * among them (the index then answers for the rest); otherwise none (decision 013).
  */
 export function assetWalkSql(words: SQL, needed: number): SQL {
-  // A word the counts do not hold (new since they were counted) counts as half an asset: rare, not absent.
-  return sql`coalesce((
+  // A word the counts do not hold (new since they were counted) counts as half an asset: rare, not
+  // absent. A query of stop words only holds no word: the index answers at once that nothing matches.
+  return sql`case when numnode(${words}) = 0 then 0 else coalesce((
     select case when ${needed} / e.share < 3 * e.total * e.share then ceil(2 * ${needed} / e.share)::bigint else 0 end
     from (
       select s.assets as total, exp(sum(ln(greatest(coalesce(l.assets, 0), 0.5)::float8 / s.assets))) as share
@@ -142,7 +143,7 @@ export function assetWalkSql(words: SQL, needed: number): SQL {
       where s.id = 1 and s.assets > 0 and not ${tsqueryHasOrSql(words)}
       group by s.assets
     ) e
-  ), ${ASSET_WALK})`;
+  ), ${ASSET_WALK}) end`;
 }
 
 /**
@@ -150,10 +151,11 @@ export function assetWalkSql(words: SQL, needed: number): SQL {
  * the viewer may read; ranked on a bounded candidate set like posts (docs/decisions/004): the
  * newest matches the viewer may read, only they ranked.
  * One statement on its generic plan (decisions 011 and 013): the candidates, their ranking and
- * the page with its passages. The newest matches are found as who knows finds its worded topics: the newest assets read in
- * order, as many as the word counts say are worth it (assetWalkSql), then the full-text index for
- * the older ones; reading stops once there are enough. Planning the ranking for each query's words
- * had cost a sixth of a search, and its choice between the two swung with each ANALYZE sample.
+ * the page with its passages. The newest matches are found as who knows finds its worded topics:
+ * the newest assets read in order, as many as the word counts say are worth it (assetWalkSql),
+ * then the full-text index for the older ones; reading stops once there are enough. Planning the
+ * ranking for each query's words had cost a sixth of a search, and its choice between the two
+ * swung with each ANALYZE sample. In a community, its own newest assets are read.
  * `walk`, for tests: read that many of the newest assets in order, whatever the counts say.
  */
 export async function searchAssets(db: Queryable, viewer: Viewer | null, f: SearchFilter, walk?: number) {
@@ -163,7 +165,8 @@ export async function searchAssets(db: Queryable, viewer: Viewer | null, f: Sear
   // (the index answers that), so a rare phrase does not read the whole repository.
   const recheck = needsRecheck(f.q);
   const inCommunity = f.communityId ? sql`and a.community_id = ${f.communityId}` : sql``;
-  // In a community, its own newest assets are read in order (assets_community_idx).
+  // In a community, its own newest assets are read in order (assets_community_idx), and a phrase
+  // is looked for among the newest ASSET_POOL of them that hold its words.
   const newest = f.communityId ? sql`where o.community_id = ${f.communityId}` : sql``;
   const page = await executeGeneric<{
     id: number;
