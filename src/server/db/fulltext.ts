@@ -3,15 +3,28 @@ import { type SQL, sql } from 'drizzle-orm';
 /** Larger than any id (bigint's maximum). */
 export const MAX_BIGINT = sql.raw('9223372036854775807');
 
-/**
- * SQL, a lateral set of rows (lexeme): the words the tsquery `query` needs, without those it
- * excludes ("-word"). For estimating from word counts how many rows hold them all.
- */
-export function tsqueryLexemesSql(query: SQL): SQL {
-  return sql`(select replace((regexp_matches(querytree(${query})::text, '''((?:[^'']|'''')+)''', 'g'))[1], '''''', '''') as lexeme)`;
+/** Where per-word counts are kept: a table of (lexeme, count) and a one-row table (id 1) with the total they count out of. */
+export interface WordCounts {
+  table: string;
+  count: string;
+  state: string;
+  total: string;
 }
 
-/** SQL: whether the tsquery `query` has an "or", which word counts taken as independent cannot estimate. */
-export function tsqueryHasOrSql(query: SQL): SQL {
-  return sql`querytree(${query})::text like '%|%'`;
+/**
+ * SQL, a subquery of one row (total, share), or of none when nothing was counted yet or the query
+ * has an "or": out of `total` rows counted, the share expected to hold every word the tsquery
+ * `words` needs (its excluded words aside), the words taken as independent. A word the counts do
+ * not hold (new since they were counted) counts as half a row: rare, not absent.
+ */
+export function wordShareSql(words: SQL, counts: WordCounts): SQL {
+  const [table, count, state, total] = [counts.table, counts.count, counts.state, counts.total].map((name) => sql.identifier(name));
+  return sql`(
+    select s.${total} as total, exp(sum(ln(greatest(coalesce(l.${count}, 0), 0.5)::float8 / s.${total}))) as share
+    from ${state} s
+    cross join lateral (select replace((regexp_matches(querytree(${words})::text, '''((?:[^'']|'''')+)''', 'g'))[1], '''''', '''') as lexeme) x
+    left join ${table} l on l.lexeme = x.lexeme
+    where s.id = 1 and s.${total} > 0 and querytree(${words})::text not like '%|%'
+    group by s.${total}
+  )`;
 }

@@ -92,7 +92,9 @@ describe('reading uploaded documents in worker threads', () => {
   });
 
   it('stops and replaces a worker that takes too long', async () => {
-    const p = pool({ size: 1, timeoutMs: 1000 });
+    // Long enough for the replacement worker to start and load pdf.js on a busy 2-core machine
+    // (over a second while another test run shared it).
+    const p = pool({ size: 1, timeoutMs: 4000 });
     await expect(p.run('test:hang', new Uint8Array(1), { max: 10 })).rejects.toBeInstanceOf(ExtractionTimedOut);
     expect(await p.run('pdf', makePdf('On time'), { max: 1000 })).toBe('On time');
     expect(p.stats()).toMatchObject({ workers: 1, started: 2 });

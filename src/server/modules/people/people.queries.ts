@@ -1,5 +1,5 @@
 import { bigintArray, textArray } from '../../db/arrays.ts';
-import { MAX_BIGINT, tsqueryHasOrSql, tsqueryLexemesSql } from '../../db/fulltext.ts';
+import { MAX_BIGINT, wordShareSql } from '../../db/fulltext.ts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
 import { tagLabel, toTag } from '../../../shared/contracts/people.ts';
@@ -81,18 +81,8 @@ const WORDED_WALK_HITS = 35;
  * refresh yet, or an "or" in the query). Either way the answer is the same: only its cost differs.
  */
 export function wordedWalkSql(words: SQL, walk: number): SQL {
-  // A word the counts do not hold (new since the refresh) counts as half a post: rare, not absent.
-  return sql`coalesce((
-    select case when e.hits < ${WORDED_WALK_HITS} then 0 end
-    from (
-      select ${walk} * exp(sum(ln(greatest(coalesce(l.posts, 0), 0.5)::float8 / s.worded_posts))) as hits
-      from expertise_evidence_state s
-      cross join lateral ${tsqueryLexemesSql(words)} x
-      left join worded_lexemes l on l.lexeme = x.lexeme
-      where s.id = 1 and s.worded_posts > 0 and not ${tsqueryHasOrSql(words)}
-      group by s.worded_posts
-    ) e
-  ), ${walk})`;
+  const counts = { table: 'worded_lexemes', count: 'posts', state: 'expertise_evidence_state', total: 'worded_posts' };
+  return sql`coalesce((select case when ${walk} * e.share < ${WORDED_WALK_HITS} then 0 end from ${wordShareSql(words, counts)} e), ${walk})`;
 }
 
 /** How many people, in name order, the directory reads before it gathers the matches instead. */

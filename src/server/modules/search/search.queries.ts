@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Viewer } from '../../../shared/contracts/auth.ts';
 import type { Queryable } from '../../db/client.ts';
-import { MAX_BIGINT, tsqueryHasOrSql, tsqueryLexemesSql } from '../../db/fulltext.ts';
+import { MAX_BIGINT, wordShareSql } from '../../db/fulltext.ts';
 import { executeGeneric } from '../../db/prepared.ts';
 import { markdownToText } from '../../lib/markdown.ts';
 import { assetSnippet, MARK_END, MARK_START } from './snippet.ts';
@@ -131,18 +131,11 @@ const ASSET_WALK = 4000;
  * among them (the index then answers for the rest); otherwise none (decision 013).
  */
 export function assetWalkSql(words: SQL, needed: number): SQL {
-  // A word the counts do not hold (new since they were counted) counts as half an asset: rare, not
-  // absent. A query of stop words only holds no word: the index answers at once that nothing matches.
+  const counts = { table: 'repository_words', count: 'assets', state: 'repository_words_state', total: 'assets' };
+  // A query of stop words only holds no word: the index answers at once that nothing matches.
   return sql`case when numnode(${words}) = 0 then 0 else coalesce((
     select case when ${needed} / e.share < 3 * e.total * e.share then ceil(2 * ${needed} / e.share)::bigint else 0 end
-    from (
-      select s.assets as total, exp(sum(ln(greatest(coalesce(l.assets, 0), 0.5)::float8 / s.assets))) as share
-      from repository_words_state s
-      cross join lateral ${tsqueryLexemesSql(words)} x
-      left join repository_words l on l.lexeme = x.lexeme
-      where s.id = 1 and s.assets > 0 and not ${tsqueryHasOrSql(words)}
-      group by s.assets
-    ) e
+    from ${wordShareSql(words, counts)} e
   ), ${ASSET_WALK}) end`;
 }
 
