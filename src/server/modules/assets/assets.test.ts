@@ -452,6 +452,13 @@ describe('search', () => {
     await t.db.execute(sql`update repository_words set assets = 500000 where lexeme = 'dawn'`);
     expect(await walk('numbat dawn')).toBe(1600);
     expect(await walk('numbat or dawn')).toBe(4000);
+    // The most words 200 characters hold, none of them counted: a share far below the smallest
+    // float8, which must neither fail the statement nor be read in order. A word said twice counts once.
+    const many = Array.from({ length: 67 }, (_, i) => `${i < 36 ? 'x' : 'y'}${(i % 36).toString(36)}`).join(' ');
+    expect(many.length).toBeLessThanOrEqual(200);
+    expect(await walk(many)).toBe(0);
+    expect((await reader.get(`/api/search?kind=asset&q=${encodeURIComponent(many)}`)).statusCode).toBe(200);
+    expect(await walk('numbat numbat numbat')).toBe(800);
     expect(await walk('the and of')).toBe(0);
     await t.db.execute(sql`delete from repository_words_state`);
     expect(await walk('numbat')).toBe(4000);
