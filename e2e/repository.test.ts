@@ -179,11 +179,17 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
     expect(await page.getByRole('radio', { name: /An article/ }).isChecked()).toBe(true);
     await page.getByRole('list', { name: 'Linked topics' }).getByText('Let us write down how we align pump couplings').waitFor();
     await page.getByLabel('Title').fill('Aligning pump couplings');
-    await page.getByLabel('Article', { exact: true }).fill('Use a dial gauge; **check twice**.');
+    await page.getByLabel('Article', { exact: true }).fill('## Steps\n\n1. Use a dial gauge.\n2. **Check twice**.');
     await check(page, 'save-from-topic');
     await page.getByRole('button', { name: 'Add to the repository' }).click();
     await page.getByRole('link', { name: 'Open “Aligning pump couplings”' }).click();
     await page.getByRole('heading', { name: 'Aligning pump couplings', level: 1 }).waitFor();
+    // The article reads as written: its heading stands out and its steps are numbered.
+    const style = (l: ReturnType<Page['locator']>, property: 'fontWeight' | 'listStyleType') =>
+      l.evaluate((el, p) => getComputedStyle(el)[p], property);
+    expect(Number(await style(page.getByRole('heading', { name: 'Steps', level: 2 }), 'fontWeight'))).toBeGreaterThanOrEqual(600);
+    expect(await style(page.getByRole('list').filter({ hasText: 'Use a dial gauge.' }), 'listStyleType')).toBe('decimal');
+    await check(page, 'article');
     await page.getByRole('link', { name: 'Let us write down how we align pump couplings' }).click();
     await page.getByRole('heading', { name: 'In the repository' }).waitFor();
     await page.getByRole('link', { name: 'Aligning pump couplings' }).waitFor();

@@ -24,7 +24,7 @@ const sizeOf = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.rou
 function Content({ v }: { v: AssetVersionView }) {
   if (v.bodyHtml !== null) {
     // biome-ignore lint/security/noDangerouslySetInnerHtml: the server renders Markdown and sanitizes the HTML
-    return <div className="prose max-w-none" dangerouslySetInnerHTML={{ __html: v.bodyHtml }} />;
+    return <div className="post-body" dangerouslySetInnerHTML={{ __html: v.bodyHtml }} />;
   }
   if (v.url) {
     return (
