@@ -10,6 +10,16 @@ describe('renderMarkdown', () => {
     expect(html).toContain('code &lt;b&gt;');
   });
 
+  it('shows task list items as boxes, empty or ticked, and leaves other brackets alone', () => {
+    const html = renderMarkdown('- [ ] Find the valve\n- [x] Count the turns\n- [link](https://x.org) [ ] not a task\n\n[ ] not in a list');
+    expect(html).toContain('<li class="task">☐ Find the valve</li>');
+    expect(html).toContain('<li class="task">☑ Count the turns</li>');
+    expect(html).toContain('<li><a href="https://x.org" rel="nofollow noopener noreferrer">link</a> [ ] not a task</li>');
+    expect(html).toContain('<p>[ ] not in a list</p>');
+    // Raw HTML stays text, so only a task item gets the class.
+    expect(renderMarkdown('<li class="task">x</li>')).not.toContain('<li class="task">');
+  });
+
   it('links mentions of known people only, and not inside code or links', () => {
     const html = renderMarkdown('hi @ana and @bob, `@ana` [@ana](https://x.org) mail a@ana.org', new Set(['ana']));
     expect(html.match(/class="mention"/g)).toHaveLength(1);

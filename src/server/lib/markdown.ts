@@ -36,6 +36,19 @@ md.core.ruler.push('mentions', (state) => {
   }
 });
 
+// A task list item ("- [ ] Check the seal", "- [x] Done") shows a box, empty or ticked, in place of its bullet.
+const TASK = /^\[([ xX])\]\s+/;
+md.core.ruler.after('inline', 'task_lists', (state) => {
+  const tokens = state.tokens;
+  for (let i = 2; i < tokens.length; i++) {
+    const first = tokens[i].type === 'inline' && tokens[i - 2].type === 'list_item_open' ? tokens[i].children?.[0] : undefined;
+    const box = first?.type === 'text' ? TASK.exec(first.content) : null;
+    if (!first || !box) continue;
+    first.content = `${box[1] === ' ' ? '☐' : '☑'} ${first.content.slice(box[0].length)}`;
+    tokens[i - 2].attrSet('class', 'task');
+  }
+});
+
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
     'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'em', 'strong', 's',
@@ -51,7 +64,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
       return { tagName, attribs: external ? { ...attribs, rel: 'nofollow noopener noreferrer' } : attribs };
     },
   },
-  allowedClasses: { a: ['mention'] },
+  allowedClasses: { a: ['mention'], li: ['task'] },
 };
 
 /** Usernames written as @name in Markdown source (lowercased, unique). */
