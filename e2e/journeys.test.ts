@@ -101,7 +101,7 @@ describe('journey: a newcomer asks, a member answers, the answer is found', () =
     await expectAccessible(page);
 
     // Search finds the question and the answer.
-    await page.getByRole('searchbox', { name: 'Search communities and conversations' }).fill('turbidity');
+    await page.getByRole('searchbox', { name: 'Search topics and the repository' }).fill('turbidity');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: /Results for/ }).waitFor();
     await page.getByRole('link', { name: `Reply in “${question}”` }).waitFor();

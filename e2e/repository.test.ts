@@ -73,8 +73,8 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
     const other = await signedInPage('jonas');
     // The phrase, in quotes, typed into the header's search box: the quotes reach the search.
     await other.goto(j.base);
-    await other.getByRole('searchbox', { name: 'Search communities and conversations' }).fill('"formazin standards"');
-    await other.getByRole('searchbox', { name: 'Search communities and conversations' }).press('Enter');
+    await other.getByRole('searchbox', { name: 'Search topics and the repository' }).fill('"formazin standards"');
+    await other.getByRole('searchbox', { name: 'Search topics and the repository' }).press('Enter');
     await other.getByRole('heading', { name: 'Results for “"formazin standards"”' }).waitFor();
     expect(await other.getByLabel('Search for').inputValue()).toBe('"formazin standards"');
     await other.getByRole('link', { name: 'Turbidity method' }).click();

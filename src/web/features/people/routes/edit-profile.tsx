@@ -254,18 +254,21 @@ function ExpertiseSection({ initial }: { initial: ExpertiseArea[] }) {
           What do you know about? People asking “who knows about…” find you through these areas, together with the answers you have given. Every
           level is welcome — “learning” tells others you are exploring it too.
         </p>
-        <form onSubmit={add} className="grid gap-3 sm:grid-cols-[1fr_auto_auto] sm:items-end" aria-label="Add an expertise area">
+        <form onSubmit={add} className="space-y-3" aria-label="Add an expertise area">
           <TextField label="Expertise area" value={text} onChange={(e) => setText(e.target.value)} placeholder="e.g. pump maintenance" maxLength={40} error={error ?? undefined} />
-          <SelectField label="Your level" value={level} onChange={(e) => setLevel(e.target.value as ExpertiseArea['level'])}>
-            {expertiseLevels.map((l) => (
-              <option key={l.key} value={l.key}>
-                {l.name}
-              </option>
-            ))}
-          </SelectField>
-          <Button type="submit" variant="secondary" busy={save.isPending}>
-            Add
-          </Button>
+          {/* The level and the button share a row: the area's name gets the card's whole width. */}
+          <div className="flex items-end gap-3">
+            <SelectField label="Your level" value={level} onChange={(e) => setLevel(e.target.value as ExpertiseArea['level'])}>
+              {expertiseLevels.map((l) => (
+                <option key={l.key} value={l.key}>
+                  {l.name}
+                </option>
+              ))}
+            </SelectField>
+            <Button type="submit" variant="secondary" busy={save.isPending}>
+              Add
+            </Button>
+          </div>
         </form>
         {status && (
           <p role="status" className="text-sm font-medium text-emerald-800">
@@ -277,8 +280,8 @@ function ExpertiseSection({ initial }: { initial: ExpertiseArea[] }) {
         ) : (
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200">
             {areas.map((a) => (
-              <li key={a.tag} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
-                <span className="font-medium text-slate-900">{tagLabel(a.tag)}</span>
+              <li key={a.tag} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-2 px-3 py-2">
+                <span className="break-words font-medium text-slate-900">{tagLabel(a.tag)}</span>
                 <span className="flex items-center gap-2">
                   <select
                     aria-label={`Level for ${tagLabel(a.tag)}`}

@@ -41,8 +41,9 @@ export function PersonPage({ username }: { username: string }) {
                   @{p.username} · member since {formatDate(p.memberSince)}
                 </p>
                 {(p.location || p.timeZone) && (
-                  <p className="flex flex-wrap gap-x-3">
-                    {p.location && <span>{p.location}</span>}
+                  <p>
+                    {p.location}
+                    {p.location && p.timeZone && ' · '}
                     {p.timeZone && <LocalTime timeZone={p.timeZone} />}
                   </p>
                 )}

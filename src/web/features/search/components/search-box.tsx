@@ -20,7 +20,7 @@ export function SearchBox({ className }: { className?: string }) {
     <search className={className}>
     <form onSubmit={submit} className="relative">
       <label htmlFor={id} className="sr-only">
-        Search communities and conversations
+        Search topics and the repository
       </label>
       <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-slate-500">
         <path fillRule="evenodd" d="M9 3.5a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11ZM2 9a7 7 0 1 1 12.45 4.39l3.58 3.58a.75.75 0 1 1-1.06 1.06l-3.58-3.58A7 7 0 0 1 2 9Z" clipRule="evenodd" />
@@ -31,7 +31,7 @@ export function SearchBox({ className }: { className?: string }) {
         name="q"
         value={q}
         onChange={(e) => setQ(e.target.value)}
-        placeholder="Search communities and conversations"
+        placeholder="Search topics and the repository"
         className="block w-full rounded-lg border border-slate-300 bg-white py-2 pl-9 pr-3 text-base text-slate-900 placeholder:text-slate-500 focus:outline-none focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-brand-600 sm:text-sm"
       />
     </form>
