@@ -63,6 +63,11 @@ describe('markdownToText', () => {
     expect(markdownToText('intro ## What to watch - [ ] Find it - [x] Count the turns')).toBe('intro What to watch Find it Count the turns');
   });
 
+  it('drops the half of a bold mark that a snippet cut off', () => {
+    expect(markdownToText('the day before. Close the furthest step first; wait **15 minutes')).toBe('the day before. Close the furthest step first; wait 15 minutes');
+    expect(markdownToText('then reopen** the valve')).toBe('then reopen the valve');
+  });
+
   it('reads a table as its cells, set apart, without the rule under its header', () => {
     const table = '| Asset class | Steward |\n| --- | :---: |\n| Pumps | @samir |\n| Treatment works | @claire |\n\nScore consequence first.';
     expect(markdownToText(table)).toBe('Asset class · Steward · Pumps · @samir · Treatment works · @claire · Score consequence first.');

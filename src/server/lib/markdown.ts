@@ -89,6 +89,8 @@ export function markdownToText(source: string): string {
     .replace(/(^|\s)(?:#{1,6}|[-*+] \[[ xX]\]|\[[ xX]\])(?=\s)/g, '$1')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|~~)(?=\S)([^\n]*?\S)\1/g, '$2')
+    // A snippet may cut bold text in two: the half mark left over goes too.
+    .replace(/\*\*/g, '')
     .replace(/(^|[^\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?![\w*])/g, '$1$2')
     .replace(/`+([^`]*)`+/g, '$1')
     // Tables: the row under the header goes, and the cells are set apart by a middle dot.
