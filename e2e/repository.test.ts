@@ -71,6 +71,15 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
 
     // Jonas finds it by words that appear only inside the PDF, and marks it reused.
     const other = await signedInPage('jonas');
+    // From the community's repository, its own search box narrows the one search to its assets.
+    await other.goto(`${j.base}/c/water-labs/repository`);
+    await other.getByRole('searchbox', { name: 'Search this repository' }).fill('nephelometric');
+    await other.getByRole('button', { name: 'Search', exact: true }).click();
+    await other.getByRole('heading', { name: 'Results for “nephelometric”' }).waitFor();
+    expect(await other.getByRole('radio', { name: 'Repository' }).isChecked()).toBe(true);
+    expect(await other.getByLabel('Community').inputValue()).toBe('water-labs');
+    await other.getByRole('link', { name: 'Turbidity method' }).waitFor();
+    await check(other, 'repository-search');
     // The phrase, in quotes, typed into the header's search box: the quotes reach the search.
     await other.goto(j.base);
     await other.getByRole('searchbox', { name: 'Search topics and the repository' }).fill('"formazin standards"');

@@ -36,7 +36,8 @@ export const paths = {
   newTopic: (community?: string) => (community ? `/topics/new?community=${encodeURIComponent(community)}` : '/topics/new'),
   topic: (id: number) => `/topics/${id}`,
   post: (topicId: number, postId: number) => `/topics/${topicId}#post-${postId}`,
-  search: (q: string) => `/search?q=${encodeURIComponent(q)}`,
+  search: (q: string, within: { kind?: 'asset'; community?: string } = {}) =>
+    `/search?q=${encodeURIComponent(q)}${within.kind ? `&kind=${within.kind}` : ''}${within.community ? `&community=${encodeURIComponent(within.community)}` : ''}`,
   person: (username: string) => `/people/${username}`,
   people: () => '/people',
   whoKnows: (q?: string) => (q ? `/who-knows?q=${encodeURIComponent(q)}` : '/who-knows'),

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { assetFields, createAssetInput, type AssetSummary } from '../../../../shared/contracts/assets.ts';
 import type { CommunityDetail } from '../../../../shared/contracts/communities.ts';
@@ -207,6 +208,28 @@ function Row({ a }: { a: AssetSummary }) {
   );
 }
 
+/** Looks for words in this community's assets (titles, articles and the text inside files): the one search, narrowed to them. */
+function RepositorySearch({ slug }: { slug: string }) {
+  const router = useRouter();
+  const [q, setQ] = useState('');
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (q.trim()) void router.navigate({ href: paths.search(q.trim(), { kind: 'asset', community: slug }) });
+  }
+  return (
+    <search>
+      <form onSubmit={submit} className="mb-4 flex items-end gap-2">
+        <div className="min-w-0 flex-1">
+          <TextField label="Search this repository" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Words in titles, articles and files" />
+        </div>
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
+      </form>
+    </search>
+  );
+}
+
 /** Curators: the cybrarian and coordinators (the server decides; this only hides the form). */
 const canCurate = (c: CommunityDetail) => c.viewer.canModerate || (c.viewer.membership === 'active' && c.viewer.roles.includes('cybrarian'));
 
@@ -228,6 +251,7 @@ export function RepositoryPage({ community, fromTopic, fromEvent }: { community:
           </SelectField>
         }
       >
+        <RepositorySearch slug={community.slug} />
         {list.isPending ? (
           <Loading label="Loading the repository…" />
         ) : list.isError ? (
