@@ -150,9 +150,23 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
     await page.getByText('Version 2 (current)', { exact: false }).waitFor();
     await page.getByText('method-notes.txt').waitFor();
     await check(page, 'asset-version-2');
+    // Version 1 can be read before it is restored: what it held, who saved it, and a way back.
+    await page.getByRole('link', { name: 'View version 1' }).click();
+    await page.getByText('You are reading version 1 of 2').waitFor();
+    await page.getByText('turbidity-method.pdf').waitFor();
+    expect(new URL(page.url()).searchParams.get('version')).toBe('1');
+    expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    await check(page, 'asset-version-1');
+    await page.getByRole('link', { name: 'Back to the current version' }).click();
+    await page.getByText('method-notes.txt').waitFor();
+    await page.getByRole('link', { name: 'View version 1' }).click();
     await page.getByRole('button', { name: 'Restore version 1' }).click();
     await page.getByText(/Version 3 \(current\).*restored from version 1/).waitFor();
     await page.getByText('turbidity-method.pdf').waitFor();
+    expect(new URL(page.url()).searchParams.get('version')).toBe(null);
+    // A version that does not exist is said so, with the way back.
+    await page.goto(`${page.url()}?version=9`);
+    await page.getByText('This asset has no version 9.').waitFor();
     await page.goto(`${j.base}/me/reviews`);
     await page.getByText('Nothing to review').waitFor();
     await check(page, 'review-queue-empty');

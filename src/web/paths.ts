@@ -23,7 +23,7 @@ export const paths = {
   repository: (slug: string) => `/c/${slug}/repository`,
   saveTopicToRepository: (slug: string, topicId: number) => `/c/${slug}/repository?fromTopic=${topicId}`,
   saveEventToRepository: (slug: string, eventId: number) => `/c/${slug}/repository?fromEvent=${eventId}`,
-  asset: (id: number) => `/assets/${id}`,
+  asset: (id: number, version?: number) => `/assets/${id}${version ? `?version=${version}` : ''}`,
   collection: (id: number) => `/collections/${id}`,
   reviews: () => '/me/reviews',
   newEvent: (slug: string) => `/c/${slug}/events/new`,

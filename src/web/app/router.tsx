@@ -288,10 +288,13 @@ const repositoryRoute = createRoute({
 const assetRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/assets/$id',
+  validateSearch: (s: Raw) => ({ version: str(s.version) }),
   component: function Asset() {
     const n = Number(assetRoute.useParams().id);
+    const v = assetRoute.useSearch().version;
     if (!Number.isSafeInteger(n) || n <= 0) return <NotFound what="asset" />;
-    return <AssetPage key={n} id={n} />;
+    // An earlier version, when asked for by its number; anything else shows the current one.
+    return <AssetPage key={n} id={n} version={v && /^\d{1,9}$/.test(v) ? Number(v) : undefined} />;
   },
 });
 

@@ -36,6 +36,9 @@ export function useAssets(slug: string, filter: { status?: string; needsReview?:
 export const useAsset = (id: number) => useQuery({ queryKey: assetKeys.one(id), queryFn: () => api<AssetDetail>('GET', `/api/assets/${id}`) });
 export const useVersions = (id: number) =>
   useQuery({ queryKey: [...assetKeys.one(id), 'versions'], queryFn: () => api<Page<AssetVersionView>>('GET', `/api/assets/${id}/versions?limit=50`) });
+/** One version of an asset (number 0: none asked for, nothing fetched). */
+export const useVersion = (id: number, number: number) =>
+  useQuery({ queryKey: [...assetKeys.one(id), 'versions', number], queryFn: () => api<AssetVersionView>('GET', `/api/assets/${id}/versions/${number}`), enabled: number > 0 });
 export const useReuses = (id: number) =>
   useQuery({ queryKey: [...assetKeys.one(id), 'reuses'], queryFn: () => api<Page<AssetReuseView>>('GET', `/api/assets/${id}/reuses?limit=50`) });
 export const useReviewQueue = () => useQuery({ queryKey: assetKeys.reviews, queryFn: () => api<Page<AssetSummary>>('GET', '/api/me/reviews?limit=50') });

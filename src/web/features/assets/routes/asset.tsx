@@ -1,4 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useRouter } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import type { AssetDetail, AssetVersionView } from '../../../../shared/contracts/assets.ts';
 import { learningActivities } from '../../../../shared/model/catalogue.ts';
@@ -13,7 +14,7 @@ import { formatDate, formatDateTime, plural } from '../../../lib/format.ts';
 import { AppLink } from '../../../lib/link.tsx';
 import { usePageTitle } from '../../../lib/title.ts';
 import { paths } from '../../../paths.ts';
-import { assetKeys, recordReuse, restoreVersion, reviewAsset, useAsset, useReuses, useVersions } from '../api/assets.ts';
+import { assetKeys, recordReuse, restoreVersion, reviewAsset, useAsset, useReuses, useVersion, useVersions } from '../api/assets.ts';
 import { EditAsset } from '../components/edit-asset.tsx';
 import { PdfPreview } from '../components/pdf-preview.tsx';
 import { FreshnessBadges } from './repository.tsx';
@@ -135,36 +136,51 @@ function Review({ a }: { a: AssetDetail }) {
   );
 }
 
-function History({ a }: { a: AssetDetail }) {
+/** Restores an earlier version (it becomes the newest); afterwards the page shows the current version. */
+function useRestore(a: AssetDetail) {
   const qc = useQueryClient();
-  const versions = useVersions(a.id);
+  const router = useRouter();
   const [error, setError] = useState('');
   async function restore(n: number) {
     setError('');
     try {
       await restoreVersion(a.id, n);
       await qc.invalidateQueries({ queryKey: assetKeys.one(a.id) });
+      await router.navigate({ href: paths.asset(a.id) });
     } catch (err) {
       setError(messageOf(err));
     }
   }
+  return { restore, error };
+}
+
+function History({ a, viewing }: { a: AssetDetail; viewing: number }) {
+  const versions = useVersions(a.id);
+  const { restore, error } = useRestore(a);
   if (versions.isPending) return <Loading label="Loading the history…" />;
   if (versions.isError) return <Alert tone="error">{messageOf(versions.error)}</Alert>;
   return (
     <>
       {error && <Alert tone="error">{error}</Alert>}
-      <ol className="space-y-2">
+      <ol className="space-y-3">
         {versions.data.items.map((v) => (
-          <li key={v.number} className="flex flex-wrap items-center justify-between gap-2 text-sm">
-            <span>
+          <li key={v.number} className="space-y-1.5 text-sm" aria-current={v.number === viewing ? 'true' : undefined}>
+            <p className={v.number === viewing ? 'font-semibold text-slate-900' : undefined}>
               Version {v.number}
               {v.number === a.currentVersion && ' (current)'} · {v.editor?.displayName ?? 'someone who left'} · {formatDateTime(v.createdAt)}
               {v.restoredFrom && <> · restored from version {v.restoredFrom}</>}
-            </span>
-            {a.viewer.canEdit && v.number !== a.currentVersion && (
-              <Button size="sm" variant="secondary" onClick={() => void restore(v.number)}>
-                Restore version {v.number}
-              </Button>
+            </p>
+            {v.number !== viewing && (
+              <div className="flex flex-wrap gap-2">
+                <AppLink href={paths.asset(a.id, v.number === a.currentVersion ? undefined : v.number)} className={buttonClass('secondary', 'sm')}>
+                  View version {v.number}
+                </AppLink>
+                {a.viewer.canEdit && v.number !== a.currentVersion && (
+                  <Button size="sm" variant="secondary" onClick={() => void restore(v.number)}>
+                    Restore version {v.number}
+                  </Button>
+                )}
+              </div>
             )}
           </li>
         ))}
@@ -173,10 +189,47 @@ function History({ a }: { a: AssetDetail }) {
   );
 }
 
+/** An earlier version in place of the current one: what it said, who saved it and when, and a way back. */
+function EarlierVersion({ a, number, query }: { a: AssetDetail; number: number; query: UseQueryResult<AssetVersionView> }) {
+  const { restore, error } = useRestore(a);
+  const back = (
+    <AppLink href={paths.asset(a.id)} className="font-medium underline underline-offset-2">
+      Back to the current version
+    </AppLink>
+  );
+  if (query.isPending) return <Loading label={`Loading version ${number}…`} />;
+  if (query.isError) {
+    const missing = query.error instanceof ApiError && query.error.status === 404;
+    return (
+      <Alert tone={missing ? 'info' : 'error'}>
+        {missing ? `This asset has no version ${number}.` : messageOf(query.error)} {back}
+      </Alert>
+    );
+  }
+  const v = query.data;
+  return (
+    <div className="space-y-4">
+      <Alert title={`You are reading version ${v.number} of ${a.currentVersion}`}>
+        Saved by {v.editor?.displayName ?? 'someone who left'} on {formatDateTime(v.createdAt)}. {back}
+      </Alert>
+      {a.viewer.canEdit && (
+        <Button variant="secondary" size="sm" onClick={() => void restore(v.number)}>
+          Restore version {v.number}
+        </Button>
+      )}
+      {error && <Alert tone="error">{error}</Alert>}
+      {v.title !== a.title && <h2 className="text-lg font-semibold text-slate-900">{v.title}</h2>}
+      {v.summary && v.summary !== a.summary && <p className="text-slate-700">{v.summary}</p>}
+      <Content v={v} />
+    </div>
+  );
+}
+
 /** One asset: its content, stewardship and freshness, reuse notes and history. */
-export function AssetPage({ id }: { id: number }) {
+export function AssetPage({ id, version }: { id: number; version?: number }) {
   const query = useAsset(id);
   const reuses = useReuses(id);
+  const earlier = useVersion(id, version ?? 0);
   const [editing, setEditing] = useState(false);
   const a = query.data;
   usePageTitle(a ? a.title : query.isError ? 'Not found' : null);
@@ -186,6 +239,8 @@ export function AssetPage({ id }: { id: number }) {
     return <Alert tone="error">{messageOf(query.error)}</Alert>;
   }
   if (!a) return null;
+  // The version shown: the one asked for, or the current one.
+  const viewing = version ?? a.currentVersion;
   return (
     <div className="space-y-6">
       <PageHeader
@@ -207,7 +262,9 @@ export function AssetPage({ id }: { id: number }) {
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-6">
           <Card className="p-4">
-            {editing ? (
+            {viewing !== a.currentVersion ? (
+              <EarlierVersion a={a} number={viewing} query={earlier} />
+            ) : editing ? (
               <EditAsset a={a} onDone={() => setEditing(false)} />
             ) : (
               <>
@@ -248,7 +305,7 @@ export function AssetPage({ id }: { id: number }) {
             )}
           </Section>
           <Section title="History">
-            <History a={a} />
+            <History a={a} viewing={viewing} />
           </Section>
           {(a.topics.length > 0 || a.events.length > 0) && (
             <Section title="Came from">
