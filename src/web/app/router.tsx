@@ -294,7 +294,7 @@ const assetRoute = createRoute({
     const v = assetRoute.useSearch().version;
     if (!Number.isSafeInteger(n) || n <= 0) return <NotFound what="asset" />;
     // An earlier version, when asked for by its number; anything else shows the current one.
-    return <AssetPage key={n} id={n} version={v && /^\d{1,9}$/.test(v) ? Number(v) : undefined} />;
+    return <AssetPage key={n} id={n} version={v && /^[1-9]\d{0,8}$/.test(v) ? Number(v) : undefined} />;
   },
 });
 
