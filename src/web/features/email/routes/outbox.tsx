@@ -103,7 +103,7 @@ export function OutboxMessagePage({ id }: { id: number }) {
         </AppLink>
       </p>
       <PageHeader title={m.subject} />
-      <Card>
+      <Card className="p-4 sm:p-5">
         <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
           {rows.map(([k, v]) => (
             <div key={k} className="contents">
