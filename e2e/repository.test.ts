@@ -149,6 +149,8 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Version 2 (current)', { exact: false }).waitFor();
     await page.getByText('method-notes.txt').waitFor();
+    // A text file is shown as it is, in the page.
+    expect(await page.getByRole('region', { name: 'Text of method-notes.txt' }).textContent()).toBe('Updated method: calibrate weekly.');
     await check(page, 'asset-version-2');
     // Version 1 can be read before it is restored: what it held, who saved it, and a way back.
     await page.getByRole('link', { name: 'View version 1' }).click();
