@@ -148,8 +148,9 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
     await page.getByLabel('File', { exact: true }).setInputFiles(notesPath);
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Version 2 (current)', { exact: false }).waitFor();
-    await page.getByText('method-notes.txt').waitFor();
-    // A text file is shown as it is, in the page.
+    // A text file is shown as it is, in the page (the region appears once its text has loaded).
+    await page.getByRole('region', { name: 'Text of method-notes.txt' }).waitFor();
+    await page.getByText('method-notes.txt · 1 KB').waitFor();
     expect(await page.getByRole('region', { name: 'Text of method-notes.txt' }).textContent()).toBe('Updated method: calibrate weekly.');
     await check(page, 'asset-version-2');
     // Version 1 can be read before it is restored: what it held, who saved it, and a way back.
@@ -160,7 +161,7 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
     expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
     await check(page, 'asset-version-1');
     await page.getByRole('link', { name: 'Back to the current version' }).click();
-    await page.getByText('method-notes.txt').waitFor();
+    await page.getByRole('region', { name: 'Text of method-notes.txt' }).waitFor();
     await page.getByRole('link', { name: 'View version 1' }).click();
     await page.getByRole('button', { name: 'Restore version 1' }).click();
     await page.getByText(/Version 3 \(current\).*restored from version 1/).waitFor();
