@@ -1,3 +1,5 @@
+import { qs } from './lib/api.ts';
+
 /** Every URL the web UI links to, in one place (search results use the same shapes). */
 export const paths = {
   home: () => '/',
@@ -36,8 +38,7 @@ export const paths = {
   newTopic: (community?: string) => (community ? `/topics/new?community=${encodeURIComponent(community)}` : '/topics/new'),
   topic: (id: number) => `/topics/${id}`,
   post: (topicId: number, postId: number) => `/topics/${topicId}#post-${postId}`,
-  search: (q: string, within: { kind?: 'asset'; community?: string } = {}) =>
-    `/search?q=${encodeURIComponent(q)}${within.kind ? `&kind=${within.kind}` : ''}${within.community ? `&community=${encodeURIComponent(within.community)}` : ''}`,
+  search: (q: string, within: { kind?: 'asset'; community?: string } = {}) => `/search${qs({ q, ...within })}`,
   person: (username: string) => `/people/${username}`,
   people: () => '/people',
   whoKnows: (q?: string) => (q ? `/who-knows?q=${encodeURIComponent(q)}` : '/who-knows'),

@@ -56,6 +56,11 @@ const parseSearch = parseSearchWith((value) => value);
 const stringifySearch = stringifySearchWith(JSON.stringify);
 const str = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v));
 const bool = (v: unknown) => v === true || v === 'true' || undefined;
+/** An id or a number in the address: a positive whole number, or nothing. */
+const positiveInt = (v: unknown) => {
+  const n = Number(str(v));
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+};
 
 const rootRoute = createRootRoute({ component: Layout, notFoundComponent: () => <NotFound /> });
 
@@ -267,16 +272,12 @@ const eventsRoute = createRoute({
 const repositoryRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/c/$slug/repository',
-  validateSearch: (s: Raw) => ({ fromTopic: str(s.fromTopic), fromEvent: str(s.fromEvent) }),
+  validateSearch: (s: Raw) => ({ fromTopic: positiveInt(s.fromTopic), fromEvent: positiveInt(s.fromEvent) }),
   component: function Repository() {
     const { slug } = repositoryRoute.useParams();
     const search = repositoryRoute.useSearch();
-    const idOf = (raw: string | undefined) => {
-      const n = Number(raw);
-      return Number.isSafeInteger(n) && n > 0 ? n : undefined;
-    };
-    const fromTopic = idOf(search.fromTopic);
-    const fromEvent = fromTopic === undefined ? idOf(search.fromEvent) : undefined;
+    const fromTopic = search.fromTopic;
+    const fromEvent = fromTopic === undefined ? search.fromEvent : undefined;
     return (
       <CommunitySection key={slug} slug={slug} tab="repository" title="Repository" lead="What the community has written down, uploaded and linked, each with a steward who keeps it fresh.">
         {(c) => <RepositoryPage key={`${fromTopic ?? 0}-${fromEvent ?? 0}`} community={c} fromTopic={fromTopic} fromEvent={fromEvent} />}
@@ -288,13 +289,13 @@ const repositoryRoute = createRoute({
 const assetRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/assets/$id',
-  validateSearch: (s: Raw) => ({ version: str(s.version) }),
+  // An earlier version, when asked for by its number; anything else shows the current one.
+  validateSearch: (s: Raw) => ({ version: positiveInt(s.version) }),
   component: function Asset() {
     const n = Number(assetRoute.useParams().id);
-    const v = assetRoute.useSearch().version;
+    const { version } = assetRoute.useSearch();
     if (!Number.isSafeInteger(n) || n <= 0) return <NotFound what="asset" />;
-    // An earlier version, when asked for by its number; anything else shows the current one.
-    return <AssetPage key={n} id={n} version={v && /^[1-9]\d{0,8}$/.test(v) ? Number(v) : undefined} />;
+    return <AssetPage key={n} id={n} version={version} />;
   },
 });
 
@@ -403,13 +404,12 @@ const membersRoute = createRoute({
 const newTopicRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/topics/new',
-  validateSearch: (s: Raw) => ({ community: str(s.community), agendaItem: str(s.agendaItem), subgroup: str(s.subgroup) }),
+  validateSearch: (s: Raw) => ({ community: str(s.community), agendaItem: positiveInt(s.agendaItem), subgroup: positiveInt(s.subgroup) }),
   component: function NewTopic() {
     const { community, agendaItem, subgroup } = newTopicRoute.useSearch();
-    const id = (v?: string) => (v && /^\d{1,15}$/.test(v) ? Number(v) : undefined);
     return (
       <RequireUser title="Start a topic" why="Sign in to start a topic in your communities.">
-        <NewTopicPage community={community} agendaItem={id(agendaItem)} subgroup={id(subgroup)} />
+        <NewTopicPage community={community} agendaItem={agendaItem} subgroup={subgroup} />
       </RequireUser>
     );
   },
