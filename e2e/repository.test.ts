@@ -285,5 +285,20 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
     await page.getByRole('heading', { name: 'Add to the repository' }).waitFor();
     await page.getByText('No collections yet.').waitFor();
     await page.getByRole('link', { name: 'Aligning pump couplings' }).waitFor();
+
+    // A long text file shows its beginning in the page, and says there is more.
+    const logPath = path.join(dataDir, 'pump-log.csv');
+    const log = `day,pump,hours\n${Array.from({ length: 2000 }, (_, i) => `2026-01-${String((i % 28) + 1).padStart(2, '0')},P${i % 7},${i % 24}`).join('\n')}`;
+    expect(log.length).toBeGreaterThan(20_000);
+    await writeFile(logPath, log);
+    await page.getByLabel('Title').fill('Pump run log');
+    await page.getByLabel('File', { exact: true }).setInputFiles(logPath);
+    await page.getByRole('button', { name: 'Add to the repository' }).click();
+    await page.getByRole('link', { name: 'Open “Pump run log”' }).click();
+    const shown = page.getByRole('region', { name: 'Text of pump-log.csv' });
+    await shown.waitFor();
+    expect(await shown.textContent()).toBe(log.slice(0, 20_000));
+    await page.getByText('Showing the beginning of the file; download it to read the rest.').waitFor();
+    await check(page, 'asset-long-text');
   });
 });

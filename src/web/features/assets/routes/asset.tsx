@@ -17,7 +17,7 @@ import { paths } from '../../../paths.ts';
 import { assetKeys, recordReuse, restoreVersion, reviewAsset, useAsset, useReuses, useVersion, useVersions } from '../api/assets.ts';
 import { EditAsset } from '../components/edit-asset.tsx';
 import { PdfPreview } from '../components/pdf-preview.tsx';
-import { TEXT_PREVIEW_MAX_BYTES, TextPreview } from '../components/text-preview.tsx';
+import { TextPreview } from '../components/text-preview.tsx';
 import { FreshnessBadges } from './repository.tsx';
 
 const sizeOf = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
@@ -42,7 +42,7 @@ function Content({ v }: { v: AssetVersionView }) {
       <div className="space-y-3">
         {v.file.mime.startsWith('image/') && <img src={v.file.downloadUrl} alt={`Preview of ${v.file.name}`} className="max-h-96 max-w-full rounded border border-slate-200" />}
         {v.file.mime === 'application/pdf' && <PdfPreview key={v.file.downloadUrl} url={v.file.downloadUrl} name={v.file.name} />}
-        {v.file.mime.startsWith('text/') && v.file.size <= TEXT_PREVIEW_MAX_BYTES && <TextPreview url={v.file.downloadUrl} name={v.file.name} />}
+        {v.file.mime.startsWith('text/') && <TextPreview url={v.file.downloadUrl} name={v.file.name} />}
         <p className="text-sm text-slate-700">
           {v.file.name} · {sizeOf(v.file.size)}
         </p>
