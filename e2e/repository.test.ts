@@ -73,7 +73,12 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
     const other = await signedInPage('jonas');
     // From the community's repository, its own search box narrows the one search to its assets.
     await other.goto(`${j.base}/c/water-labs/repository`);
+    // Nothing typed: it says what to do and stays on the page.
+    await other.getByRole('button', { name: 'Search', exact: true }).click();
+    await other.getByText('Type a word or two to look for.').waitFor();
+    expect(new URL(other.url()).pathname).toBe('/c/water-labs/repository');
     await other.getByRole('searchbox', { name: 'Search this repository' }).fill('nephelometric');
+    expect(await other.getByText('Type a word or two to look for.').count()).toBe(0);
     await other.getByRole('button', { name: 'Search', exact: true }).click();
     await other.getByRole('heading', { name: 'Results for “nephelometric”' }).waitFor();
     expect(await other.getByRole('radio', { name: 'Repository' }).isChecked()).toBe(true);

@@ -212,15 +212,27 @@ function Row({ a }: { a: AssetSummary }) {
 function RepositorySearch({ slug }: { slug: string }) {
   const router = useRouter();
   const [q, setQ] = useState('');
+  const [error, setError] = useState<string>();
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (q.trim()) void router.navigate({ href: paths.search(q.trim(), { kind: 'asset', community: slug }) });
+    if (!q.trim()) return setError('Type a word or two to look for.');
+    void router.navigate({ href: paths.search(q.trim(), { kind: 'asset', community: slug }) });
   }
   return (
     <search>
       <form onSubmit={submit} className="mb-4 flex items-end gap-2">
         <div className="min-w-0 flex-1">
-          <TextField label="Search this repository" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Words in titles, articles and files" />
+          <TextField
+            label="Search this repository"
+            type="search"
+            value={q}
+            onChange={(e) => {
+              setQ(e.target.value);
+              setError(undefined);
+            }}
+            placeholder="Words in titles, articles and files"
+            error={error}
+          />
         </div>
         <Button type="submit" variant="secondary">
           Search
