@@ -34,6 +34,13 @@ export const assets = pgTable(
     reuseCount: integer('reuse_count').notNull().default(0),
     /** Title (A), tags and summary (B), body or text inside the file (C); written by the service. */
     searchVector: tsvector('search_vector').notNull(),
+    /**
+     * The search vector without positions, only when the full one is too big to stay in the row
+     * (the TOAST table then holds it): repository search tests this one, which stays in the row,
+     * and reads the full vector back only to rank a candidate or match a phrase (decision 014).
+     * Written by a trigger (migration 0026), never by the service.
+     */
+    matchVector: tsvector('match_vector'),
     createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -86,6 +86,47 @@ describe('adding assets', () => {
     expect(res.rows[0].chunk).toBeNull();
   });
 
+  it('keeps a copy without positions in the row when the vector is too big for it; searches answer the same', async () => {
+    // 350 distinct words, six times each, make a vector of ~10 kB: it leaves the row, and its
+    // stripped copy (~5 kB) stays (decision 014).
+    const words = Array.from({ length: 6 }, () => Array.from({ length: 350 }, (_, i) => `term${i.toString(36)}x${(i * 7919).toString(36)}`)).flat();
+    const body = `Bilby warren. ${words.slice(0, 1000).join(' ')} quoll ${words.slice(1000).join(' ')} bilby`;
+    const a = await article(member, body);
+    const storage = async () =>
+      (
+        await t.pool.query(
+          `select pg_column_size(search_vector) as size, pg_column_toast_chunk_id(search_vector) as chunk,
+             pg_column_toast_chunk_id(match_vector) as match_chunk, match_vector = strip(search_vector) as stripped
+           from assets where id = $1`,
+          [a.id],
+        )
+      ).rows[0];
+    const big = await storage();
+    expect(big.size).toBeGreaterThan(7900);
+    expect(big.chunk).not.toBeNull();
+    expect(big.match_chunk).toBeNull();
+    expect(big.stripped).toBe(true);
+    const [{ id }] = (await t.db.execute<{ id: string }>(sql`select id from users where username = ${member.username}`)).rows;
+    const viewer = { id: Number(id), username: member.username ?? '', displayName: 'Member', email: 'member@example.org', siteRole: 'member' as const };
+    // Read in order (the copy is tested) and through the index (the full vector): the same answers.
+    const found = async (q: string) => {
+      const [walked, indexed] = await Promise.all([50, 0].map(async (walk) => (await searchAssets(t.db, viewer, { q, limit: 10, offset: 0 }, walk)).map((r) => r.id)));
+      expect(walked).toEqual(indexed);
+      return walked.includes(a.id);
+    };
+    expect(await found('quoll bilby')).toBe(true);
+    expect(await found('bilby -quoll')).toBe(false);
+    expect(await found('"bilby warren"')).toBe(true);
+    // Both words are there, but not side by side: only the full vector's positions can tell.
+    expect(await found('"bilby quoll"')).toBe(false);
+    expect(await found('quoll-bilby')).toBe(false);
+    // A new version that fits the row drops the copy.
+    expect((await member.patch(`/api/assets/${a.id}`, { body: 'Short now: a bilby.' })).statusCode).toBe(200);
+    const small = await storage();
+    expect(small.chunk).toBeNull();
+    expect(small.stripped).toBeNull();
+  });
+
   it('adds a link, linked to a topic of the community; a topic of another community is refused by field', async () => {
     const topicId = await makeTopic(member, [slug]);
     const res = await member.post(`/api/communities/${slug}/assets`, { kind: 'link', title: 'Pump vendor manual', url: 'https://example.org/manual', topicIds: [topicId] });

@@ -114,6 +114,18 @@ function indexableTsquery(tsq: SQL): SQL {
     else regexp_replace(querytree(${tsq}), '<[0-9]+>|<->', '&', 'g')::tsquery end)`;
 }
 
+/** SQL, over a CTE's column q: whether the tsquery has no phrase (a stripped vector holds no positions to match one). */
+const PHRASE_FREE = sql.raw(`q::text !~ '<[0-9]+>|<->'`);
+
+/**
+ * The vector an asset is matched against: its stripped copy (words without positions) when it
+ * has one and the query (a CTE with q and plain) has no phrase, else the full vector. Full vectors
+ * too big for the row are kept out of line, where reading one back costs more than testing it
+ * (the match_vector column, migration 0026).
+ */
+const matchable = (row: SQL, query: SQL) =>
+  sql`(case when (select plain from ${query}) and ${row}.match_vector is not null then ${row}.match_vector else ${row}.search_vector end)`;
+
 /**
  * How many of the newest assets a repository search reads in order when the word counts cannot
  * tell (no count yet, or an "or" in the query) before the full-text index answers for older ones.
@@ -175,16 +187,16 @@ export async function searchAssets(db: Queryable, viewer: Viewer | null, f: Sear
     excerpt: string | null;
     words: string[];
   }>(db, sql`
-    with words as materialized (select websearch_to_tsquery('english', ${f.q}) as q),
-    found as materialized (select ${recheck ? indexableTsquery(sql`w.q`) : sql`w.q`} as q from words w),
+    with words as materialized (select q, ${PHRASE_FREE} as plain from (select websearch_to_tsquery('english', ${f.q}) as q) w),
+    found as materialized (select q, ${PHRASE_FREE} as plain from (select ${recheck ? indexableTsquery(sql`w.q`) : sql`w.q`} as q from words w) w),
     walk_length as materialized (select ${walk ?? assetWalkSql(sql`(select q from found)`, recheck ? ASSET_POOL : candidates)}::bigint as n),
     newest_first as (
-      (select a.id, a.community_id, a.activity_type, a.search_vector from (
-        select o.id, o.community_id, o.activity_type, o.search_vector from assets o ${newest}
+      (select a.id, a.community_id, a.activity_type, a.search_vector, a.match_vector from (
+        select o.id, o.community_id, o.activity_type, o.search_vector, o.match_vector from assets o ${newest}
         order by o.id desc limit (select n from walk_length)
-      ) a where a.search_vector @@ (select q from found))
+      ) a where ${matchable(sql`a`, sql`found`)} @@ (select q from found))
       union all
-      (select a.id, a.community_id, a.activity_type, a.search_vector from assets a
+      (select a.id, a.community_id, a.activity_type, a.search_vector, a.match_vector from assets a
         where a.search_vector @@ (select q from found) ${inCommunity}
           -- \`+ 0\`: the full-text index answers, not a walk by id. Older than the walk's last
           -- asset (none if there were fewer assets than the walk: it read them all).
@@ -194,7 +206,7 @@ export async function searchAssets(db: Queryable, viewer: Viewer | null, f: Sear
     ),
     candidates as (
       select m.id, m.search_vector from ${recheck ? sql`(select * from newest_first limit ${ASSET_POOL})` : sql`newest_first`} m
-      where ${recheck ? sql`m.search_vector @@ (select q from words) and ` : sql``}${viewerReadsCommunityHashedSql(viewer, sql`m.community_id`)}
+      where ${recheck ? sql`${matchable(sql`m`, sql`words`)} @@ (select q from words) and ` : sql``}${viewerReadsCommunityHashedSql(viewer, sql`m.community_id`)}
         ${f.activity ? sql`and m.activity_type = ${f.activity}` : sql``}
       limit ${candidates}
     ),
