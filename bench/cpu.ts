@@ -1,11 +1,12 @@
 /**
- * `npm run bench:cpu -- <whoknows|assets|search|directory> [--seconds S] [--each] [--ab <module>] [--ab-data <dir>] [--rounds N]` — what one call of a
+ * `npm run bench:cpu -- <whoknows|assets|search|directory> [--seconds S] [--each] [--ab <module>] [--ab-data <dir>] [--rounds N] [--instructions]` — what one call of a
  * query function costs, on one connection to the reference dataset: PostgreSQL CPU (the backend's
  * own ticks from /proc), this process's CPU and wall time. For comparing two versions of a query
  * back to back: unlike the HTTP bench it does not saturate the machine, so its numbers move less
  * when the machine's speed drifts. `--each` prints every query of the bench's list separately;
  * `--ab` compares the working tree's query function with another module's, `--ab-data` with its
- * run on another copy of the reference data (see `compare` below).
+ * run on another copy of the reference data (see `compare` below). `--instructions` counts the
+ * database's instructions per call instead of timing it (see `countInstructions` below).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { connect } from '../src/server/db/client.ts';
 import { startEmbeddedPostgres } from '../src/server/db/embedded.ts';
 import { findExpertRows, listDirectory } from '../src/server/modules/people/people.queries.ts';
 import { searchAssets, searchPosts } from '../src/server/modules/search/search.queries.ts';
+import { type Callgrind, startUnderCallgrind } from './lib/callgrind.ts';
 import { BENCH_USER, openBenchDatabase } from './lib/dataset.ts';
 import { ASSET_SEARCHES, DIRECTORY, SEARCHES, SUBJECTS } from './lib/queries.ts';
 
@@ -25,17 +27,23 @@ const { values: args, positionals } = parseArgs({
     each: { type: 'boolean', default: false },
     ab: { type: 'string' },
     'ab-data': { type: 'string' },
-    rounds: { type: 'string', default: '15' },
+    rounds: { type: 'string' },
+    instructions: { type: 'boolean', default: false },
   },
 });
 const what = positionals[0] ?? 'whoknows';
 const positive = (v: string) => Number.isInteger(Number(v)) && Number(v) > 0;
-if (!['whoknows', 'assets', 'search', 'directory'].includes(what) || !positive(args.seconds) || !positive(args.rounds)) {
-  console.error('Usage: npm run bench:cpu -- <whoknows|assets|search|directory> [--seconds S] [--each] [--ab <module>] [--ab-data <dir>] [--rounds N]');
+const rounds = Number(args.rounds ?? (args.instructions ? (args.each ? 20 : 4) : 15));
+if (!['whoknows', 'assets', 'search', 'directory'].includes(what) || !positive(args.seconds) || !positive(String(rounds)) || (args.instructions && args['ab-data'])) {
+  console.error('Usage: npm run bench:cpu -- <whoknows|assets|search|directory> [--seconds S] [--each] [--ab <module>] [--ab-data <dir>] [--rounds N] [--instructions]');
+  console.error('(--instructions compares --ab modules on one copy of the data; not with --ab-data)');
   process.exit(2);
 }
 
 process.env.DB_POOL_SIZE = '1';
+// --instructions: the reference data is served by a PostgreSQL under callgrind (port 54342).
+const callgrind = args.instructions ? await startUnderCallgrind(process.env.DATA_DIR ?? './data-bench', 54342) : null;
+if (callgrind) process.env.DATABASE_URL = callgrind.url;
 const { env, open } = openBenchDatabase();
 const database = await open();
 const [bench] = (await database.pool.query('select id, username, display_name, email from users where username = $1', [BENCH_USER.username])).rows;
@@ -62,8 +70,15 @@ const caller = (m: Queries, db: typeof database.db) => (q: string) =>
         : m.searchPosts(db, viewer, { q, limit: 21, offset: 0 });
 const call = caller({ findExpertRows, searchAssets, searchPosts, listDirectory }, database.db);
 
+if (callgrind) {
+  await countInstructions(callgrind, args.ab && path.resolve(args.ab), rounds);
+  await database.close();
+  await callgrind.stop();
+  process.exit(0);
+}
+
 if (args.ab || args['ab-data']) {
-  await compare(args.ab && path.resolve(args.ab), args['ab-data'] && path.resolve(args['ab-data']), Number(args.rounds));
+  await compare(args.ab && path.resolve(args.ab), args['ab-data'] && path.resolve(args['ab-data']), rounds);
   await database.close();
   process.exit(0);
 }
@@ -155,4 +170,36 @@ async function compare(module: string | undefined, dataDir: string | undefined, 
   }
   console.log(`sum of medians over ${rounds} rounds: A ${sumA.toFixed(1)} ms, B ${sumB.toFixed(1)} ms (B/A ${(sumB / sumA).toFixed(2)}); answers differ for: ${differ.join(', ') || 'none'}`);
   await other.close();
+}
+
+/**
+ * `--instructions`: PostgreSQL instructions per call, counted by callgrind (bench/lib/callgrind.ts),
+ * for the working tree's query function and, with `--ab`, another module's. Each count runs on a
+ * new connection: the bench's queries twice (caches, prepared statements), then `rounds` times the
+ * list (or, with `--each`, one query); a connection that only warms up is subtracted. Counts do not
+ * drift with the machine, but they are not time: copying a TOAST value is many instructions that
+ * run fast, a cache miss is one that runs slow (decision 014: −38% instructions, −8 to −15% time).
+ */
+async function countInstructions(cg: Callgrind, module: string | undefined, rounds: number) {
+  const imported = (module ? await import(module) : {}) as Partial<Queries>;
+  const sides: Array<[string, Queries]> = [['A (working tree)', { findExpertRows, searchAssets, searchPosts, listDirectory }]];
+  if (module) sides.push([`B (${path.basename(module)})`, { findExpertRows, searchAssets, searchPosts, listDirectory, ...imported }]);
+  const run = async (m: Queries, qs: string[], n: number) => {
+    const c = connect(cg.url, 1);
+    const call = caller(m, c.db);
+    for (let i = 0; i < 2; i++) for (const q of items) await call(q);
+    const [{ pid }] = (await c.pool.query('select pg_backend_pid() as pid')).rows;
+    for (let i = 0; i < n; i++) for (const q of qs) await call(q);
+    await c.pool.end();
+    return cg.instructions(Number(pid));
+  };
+  const lists = args.each ? items.map((q) => [q]) : [items];
+  const million = (x: number) => `${(x / 1e6).toFixed(2)} M`;
+  for (const [name, m] of sides) {
+    const base = await run(m, [], 0);
+    for (const qs of lists) {
+      const per = ((await run(m, qs, rounds)) - base) / (rounds * qs.length);
+      console.log(`${name.padEnd(20)} ${(qs.length === 1 ? qs[0] : `the bench's ${qs.length} queries`).padEnd(28)} ${million(per)} instructions per call`);
+    }
+  }
 }
