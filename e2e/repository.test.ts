@@ -89,7 +89,7 @@ describe('journey: a member shares a PDF, a colleague finds it by its contents a
     await other.goto(j.base);
     await other.getByRole('searchbox', { name: 'Search topics and the repository' }).fill('"formazin standards"');
     await other.getByRole('searchbox', { name: 'Search topics and the repository' }).press('Enter');
-    await other.getByRole('heading', { name: 'Results for “"formazin standards"”' }).waitFor();
+    await other.getByRole('heading', { name: 'Results for "formazin standards"' }).waitFor();
     expect(await other.getByLabel('Search for').inputValue()).toBe('"formazin standards"');
     await other.getByRole('link', { name: 'Turbidity method' }).click();
     await other.getByRole('heading', { name: 'Turbidity method', level: 1 }).waitFor();

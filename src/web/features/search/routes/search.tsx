@@ -52,7 +52,7 @@ export function SearchPage({ search }: { search: SearchParams }) {
 
   return (
     <div className="space-y-6">
-      <PageHeader title={q ? <>Results for “{q}”</> : 'Search'} lead={q ? undefined : 'Search communities, topics, replies and repositories in every community you can see.'} />
+      <PageHeader title={q ? <>Results for {q.includes('"') ? q : `“${q}”`}</> : 'Search'} lead={q ? undefined : 'Search communities, topics, replies and repositories in every community you can see.'} />
       <div className="grid gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
         <aside aria-label="Search filters" className="space-y-5 lg:order-none">
           <form onSubmit={submit} aria-label="Search and filter" className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
