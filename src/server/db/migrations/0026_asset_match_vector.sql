@@ -7,8 +7,8 @@ ALTER TABLE "assets" ADD COLUMN "match_vector" "tsvector";--> statement-breakpoi
 ALTER TABLE "assets" ALTER COLUMN "match_vector" SET STORAGE MAIN;--> statement-breakpoint
 -- A trigger rather than the service, so that every path that writes a vector (versions, restores,
 -- seeds) keeps the copy right. 7,900 bytes: a row holds at most 8,160 bytes, and an asset's other
--- columns take the rest; on the reference dataset every vector of more than 7,980 bytes was out of
--- line and every one of up to 7,950 was in its row.
+-- columns take the rest; on the reference dataset the smallest vector out of line had 7,980 bytes
+-- and the largest in its row 7,996.
 CREATE FUNCTION "assets_match_vector"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   NEW."match_vector" := CASE WHEN pg_column_size(NEW."search_vector") > 7900 THEN strip(NEW."search_vector") END;
