@@ -105,17 +105,20 @@ const ASSET_POOL = 1000;
 /** Whether a websearch query has a phrase ("…") or an excluded word (-word). */
 const needsRecheck = (q: string) => /"|(^|\s)-\S/.test(q);
 
+/** A phrase operator in a tsquery's text: <-> (next to) or <N> (N words apart). */
+const PHRASE_OPERATOR = sql.raw(`'<[0-9]+>|<->'`);
+
 /**
  * The part of a query the full-text index can answer by itself: phrases loosened to "all these
  * words" and excluded words dropped (querytree); the query itself when nothing is left.
  */
 function indexableTsquery(tsq: SQL): SQL {
   return sql`(case when querytree(${tsq}) = 'T' then ${tsq}
-    else regexp_replace(querytree(${tsq}), '<[0-9]+>|<->', '&', 'g')::tsquery end)`;
+    else regexp_replace(querytree(${tsq}), ${PHRASE_OPERATOR}, '&', 'g')::tsquery end)`;
 }
 
 /** SQL, over a CTE's column q: whether the tsquery has no phrase (a stripped vector holds no positions to match one). */
-const PHRASE_FREE = sql.raw(`q::text !~ '<[0-9]+>|<->'`);
+const PHRASE_FREE = sql`q::text !~ ${PHRASE_OPERATOR}`;
 
 /**
  * The vector an asset is matched against: its stripped copy (words without positions) when it
