@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
 import type { Db } from './db/client.ts';
+import { inArrivalOrder } from './db/request-order.ts';
 import type { Env } from './env.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { passwordResetRoutes } from './modules/auth/password-reset.routes.ts';
@@ -63,6 +64,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('pool', deps.pool);
   app.decorate('env', deps.env);
   registerErrorHandler(app);
+  // First of all hooks: the database serves a request's statements in the order requests arrived.
+  app.addHook('onRequest', (_req, _reply, done) => inArrivalOrder(done));
   // Uploaded documents are read in worker threads; they stop with the app.
   configureExtraction({ timeoutMs: deps.env.EXTRACT_TIMEOUT_MS });
   app.addHook('onClose', closeExtraction);
