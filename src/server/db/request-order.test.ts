@@ -1,3 +1,4 @@
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/harness.ts';
 import { inArrivalOrder, RequestOrderPool } from './request-order.ts';
@@ -43,6 +44,43 @@ describe('the request-ordered pool', () => {
       expect(ran).toEqual(['first', 'second', 'job']);
       expect(pool.totalCount).toBe(1);
     } finally {
+      await pool.end();
+    }
+  });
+
+  it('numbers requests in a Fastify hook, as the app does, so a started request goes before a later one', async () => {
+    const pool = new RequestOrderPool({ connectionString: database.url, max: 1 });
+    const app = Fastify();
+    app.addHook('onRequest', (_req, _reply, done) => inArrivalOrder(done));
+    const ran: string[] = [];
+    const gate = later();
+    app.get('/a', async () => {
+      await pool.query('select 1');
+      ran.push('a1');
+      await gate.promise;
+      await pool.query('select 2');
+      ran.push('a2');
+      return {};
+    });
+    app.get('/b', async () => {
+      await pool.query('select 3');
+      ran.push('b');
+      return {};
+    });
+    try {
+      await app.ready();
+      const a = app.inject('/a');
+      while (!ran.includes('a1')) await settle();
+      const held = await pool.connect();
+      const b = app.inject('/b');
+      await settle();
+      gate.open();
+      await settle();
+      held.release();
+      expect((await Promise.all([a, b])).map((r) => r.statusCode)).toEqual([200, 200]);
+      expect(ran).toEqual(['a1', 'a2', 'b']);
+    } finally {
+      await app.close();
       await pool.end();
     }
   });
