@@ -18,6 +18,10 @@ const levelOrderSql = sql.raw(
   `(case level ${expertiseLevels.map((l) => `when '${l.key}' then ${l.weight}`).join(' ')} else 0 end)`,
 );
 
+/** SQL: the declared expertise areas of the person whose id is `userId`, strongest first, as a JSON array of { tag, level }. */
+const areasJsonSql = (userId: SQL) =>
+  sql`coalesce((select json_agg(json_build_object('tag', e.tag, 'level', e.level) order by ${levelWeightSql} desc, e.tag) from expertise e where e.user_id = ${userId}), '[]'::json)`;
+
 /** Declared expertise areas of several people at once (strongest first), keyed by user id. */
 export async function expertiseOf(db: Queryable, userIds: number[]) {
   const map = new Map<number, { tag: string; level: ExpertiseLevel }[]>();
@@ -114,7 +118,18 @@ const MAX_WALK = 25_000;
  * are gathered through their indexes and sorted. All give exactly the same page: the first
  * matches in name order within the names read are the first matches overall.
  */
-export async function listDirectory(db: Queryable, viewer: Viewer | null, f: DirectoryFilter, walkLength = WALK) {
+/** A person as the directory lists them. */
+export type DirectoryRow = {
+  id: number;
+  username: string;
+  display_name: string;
+  title: string;
+  location: string;
+  photo: string | null;
+  expertise: { tag: string; level: ExpertiseLevel }[];
+};
+
+export async function listDirectory(db: Queryable, viewer: Viewer | null, f: DirectoryFilter, walkLength = WALK): Promise<DirectoryRow[]> {
   // search_text is the name, username and title lower-cased (users schema): LIKE on it is ILIKE on them.
   const textMatch = f.q ? sql`u.search_text like lower(${`%${f.q.replace(/[\\%_]/g, '\\$&')}%`})` : null;
   const readableRole = f.role
@@ -148,10 +163,12 @@ export async function listDirectory(db: Queryable, viewer: Viewer | null, f: Dir
   const after = f.after ? sql`(u.display_name, u.id) > (${f.after[0]}, ${f.after[1]})` : null;
   const columns = sql`u.id, u.username, u.display_name, u.title, u.location, u.photo`;
   const and = (xs: (SQL | null)[]) => sql.join(xs.filter((x): x is SQL => x !== null), sql` and `);
-  type Row = { id: number; username: string; display_name: string; title: string; location: string; photo: string | null };
+  type Row = DirectoryRow;
   // Plain (unnamed) statements: each is planned for its values. A named statement soon switches to
   // a generic plan, which cannot tell a rare filter from a common one (a 2 ms walk became 240 ms).
-  const page = async (query: SQL) => (await db.execute<Row>(query)).rows;
+  // Each page comes with its people's expertise areas, so the page needs no round trip of its own.
+  const page = async (query: SQL) =>
+    (await db.execute<Row>(sql`select p.*, ${areasJsonSql(sql`p.id`)} as expertise from (${query}) p order by p.display_name, p.id`)).rows;
   // The first `limit` matches among the `length` people after the cursor, past the first `skip`, in
   // name order. Limit inside, filters outside: filters are not pushed below a LIMIT, so at most
   // skip + length rows are read (the skipped ones from the name index only).
@@ -187,8 +204,8 @@ export async function listDirectory(db: Queryable, viewer: Viewer | null, f: Dir
         await db.execute<Row & { summary: Summary | null }>(sql`
           with walked as (${walk})
           select * from (
-            select w.*, null::json as summary from walked w
-            union all select null, null, null, null, null, null, ${summary} where (select count(*) from walked) <= ${f.limit}
+            select w.*, ${areasJsonSql(sql`w.id`)} as expertise, null::json as summary from walked w
+            union all select null, null, null, null, null, null, null, ${summary} where (select count(*) from walked) <= ${f.limit}
           ) r order by r.id is null, r.display_name, r.id`)
       ).rows
     : await page(walk);

@@ -163,14 +163,13 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       const after = decodeCursor(q.cursor, ['string', 'number']) as [string, number] | null;
       const rows = await listDirectory(app.db, req.viewer, { q: q.q || undefined, communityId, tag: q.tag, role: q.role, after, limit: q.limit });
       const page = toPage(rows, q.limit, (r) => [r.display_name, r.id]);
-      const areas = await expertiseOf(app.db, page.items.map((r) => r.id));
       const items: PersonCard[] = page.items.map((r) => ({
         username: r.username,
         displayName: r.display_name,
         title: r.title,
         location: r.location,
         photoUrl: photoUrl(r.photo),
-        expertise: areas.get(r.id) ?? [],
+        expertise: r.expertise,
       }));
       return { items, nextCursor: page.nextCursor };
     },
