@@ -293,6 +293,26 @@ describe('directory', () => {
     expect(names(await outsider.get('/api/people?q=100%25_'))).toEqual([]);
   });
 
+  it('lists each person’s expertise areas strongest first, then by name, and none for someone without', async () => {
+    const person = await signedInClient(t);
+    await person.patch('/api/me/profile', { title: `Areas ${word}` });
+    await person.put('/api/me/expertise', {
+      areas: [
+        { tag: 'zeta-pumps', level: 'learning' },
+        { tag: 'beta-valves', level: 'expert' },
+        { tag: 'alpha-meters', level: 'learning' },
+        { tag: 'gamma-telemetry', level: 'practitioner' },
+      ],
+    });
+    const res = await outsider.get(`/api/people?q=${encodeURIComponent(`areas ${word.toLowerCase()}`)}`);
+    expect(res.json().items.map((i: { expertise: { tag: string }[] }) => i.expertise.map((a) => a.tag))).toEqual([
+      ['beta-valves', 'gamma-telemetry', 'alpha-meters', 'zeta-pumps'],
+    ]);
+    const plain = await signedInClient(t);
+    await plain.patch('/api/me/profile', { title: `Plain ${word}` });
+    expect((await outsider.get(`/api/people?q=${encodeURIComponent(`plain ${word.toLowerCase()}`)}`)).json().items[0].expertise).toEqual([]);
+  });
+
   it('finds people by what their profile says now, in any letter case', async () => {
     const person = await signedInClient(t);
     const title = `Ägir Ölmann ${word}X`;
