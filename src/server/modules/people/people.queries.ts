@@ -14,9 +14,6 @@ export const photoUrl = (photo: string | null) => (photo ? `/api/photos/${photo}
 const levelWeightSql = sql.raw(
   `(case e.level ${expertiseLevels.map((l) => `when '${l.key}' then ${l.weight}`).join(' ')} else 0 end)`,
 );
-const levelOrderSql = sql.raw(
-  `(case level ${expertiseLevels.map((l) => `when '${l.key}' then ${l.weight}`).join(' ')} else 0 end)`,
-);
 
 /** SQL: the declared expertise areas of the person whose id is `userId`, strongest first, as a JSON array of { tag, level }. */
 const areasJsonSql = (userId: SQL) =>
@@ -26,15 +23,11 @@ const areasJsonSql = (userId: SQL) =>
 export async function expertiseOf(db: Queryable, userIds: number[]) {
   const map = new Map<number, { tag: string; level: ExpertiseLevel }[]>();
   if (userIds.length === 0) return map;
-  const res = await executePrepared<{ user_id: number; tag: string; level: ExpertiseLevel }>(db, sql`
-    select user_id, tag, level from expertise
-    where user_id = any(${bigintArray(userIds)})
-    order by user_id, ${levelOrderSql} desc, tag`);
-  for (const r of res.rows) {
-    const list = map.get(r.user_id) ?? [];
-    list.push({ tag: r.tag, level: r.level });
-    map.set(r.user_id, list);
-  }
+  const res = await executePrepared<{ id: number; areas: { tag: string; level: ExpertiseLevel }[] }>(
+    db,
+    sql`select u.id, ${areasJsonSql(sql`u.id`)} as areas from unnest(${bigintArray(userIds)}) u(id)`,
+  );
+  for (const r of res.rows) map.set(r.id, r.areas);
   return map;
 }
 
