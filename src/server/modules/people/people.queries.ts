@@ -128,7 +128,7 @@ export async function listDirectory(db: Queryable, viewer: Viewer | null, f: Dir
   const readableRole = f.role
     ? sql`r.role = ${f.role} and r.community_id in (${readableCommunityIdsSql(viewer)}) ${f.communityId ? sql`and r.community_id = ${f.communityId}` : sql``}`
     : null;
-  // Each filter as a set of user ids (served by an index) and as a per-person probe.
+  // Each filter as a set of user ids, each id once (served by an index), and as a per-person probe.
   // Roles are held by active members only (member_roles references memberships; leaving removes them).
   const filters: { set: SQL; probe: SQL; size: SQL }[] = [];
   if (f.communityId) {
@@ -147,7 +147,8 @@ export async function listDirectory(db: Queryable, viewer: Viewer | null, f: Dir
   }
   if (readableRole) {
     filters.push({
-      set: sql`select r.user_id from member_roles r where ${readableRole}`,
+      // Distinct: a person holds a role once per community.
+      set: sql`select distinct r.user_id from member_roles r where ${readableRole}`,
       probe: sql`exists (select 1 from member_roles r where r.user_id = u.id and ${readableRole})`,
       size: sql`(select count(*) from (select 1 from member_roles r where r.role = ${f.role} limit ${SIZE_CAP}) s)`,
     });
@@ -249,10 +250,8 @@ export async function listDirectory(db: Queryable, viewer: Viewer | null, f: Dir
     const toRead = ((f.limit + 1) * people * people) / Math.max(1, estText * smallest);
     if (toRead < 6 * smallest) return page(walkToEnd);
   }
-  // The smaller sets intersected (ids only, from their indexes); each person looked up once, then
-  // checked against the rest. One set alone is made distinct too: a person holds a role once per community.
-  const sets = small.length === 1 ? sql`select distinct user_id from (${small[0].set}) one` : sql.join(small.map((x) => x.set), sql` intersect `);
-  const ids = sql`(${sets}) s(user_id) cross join lateral (select * from users u where u.id = s.user_id offset 0) u`;
+  // The smaller sets intersected (ids only, from their indexes); each person looked up once, then checked against the rest.
+  const ids = sql`(${sql.join(small.map((x) => x.set), sql` intersect `)}) s(user_id) cross join lateral (select * from users u where u.id = s.user_id offset 0) u`;
   return page(ordered(ids, and([sql`true`, after, textMatch, ...large])));
 }
 
