@@ -99,6 +99,17 @@ const WALK_MARGIN = 1.5;
 /** Nor more than this many names. */
 const MAX_WALK = 25_000;
 
+/** A person as the directory lists them, with their declared expertise areas, strongest first. */
+export type DirectoryRow = {
+  id: number;
+  username: string;
+  display_name: string;
+  title: string;
+  location: string;
+  photo: string | null;
+  expertise: { tag: string; level: ExpertiseLevel }[];
+};
+
 /**
  * People in the directory, by name. A role filter only counts roles held in communities whose
  * members the viewer may read, so a listing never hints at a secret membership.
@@ -111,17 +122,6 @@ const MAX_WALK = 25_000;
  * are gathered through their indexes and sorted. All give exactly the same page: the first
  * matches in name order within the names read are the first matches overall.
  */
-/** A person as the directory lists them. */
-export type DirectoryRow = {
-  id: number;
-  username: string;
-  display_name: string;
-  title: string;
-  location: string;
-  photo: string | null;
-  expertise: { tag: string; level: ExpertiseLevel }[];
-};
-
 export async function listDirectory(db: Queryable, viewer: Viewer | null, f: DirectoryFilter, walkLength = WALK): Promise<DirectoryRow[]> {
   // search_text is the name, username and title lower-cased (users schema): LIKE on it is ILIKE on them.
   const textMatch = f.q ? sql`u.search_text like lower(${`%${f.q.replace(/[\\%_]/g, '\\$&')}%`})` : null;
@@ -157,12 +157,11 @@ export async function listDirectory(db: Queryable, viewer: Viewer | null, f: Dir
   const after = f.after ? sql`(u.display_name, u.id) > (${f.after[0]}, ${f.after[1]})` : null;
   const columns = sql`u.id, u.username, u.display_name, u.title, u.location, u.photo`;
   const and = (xs: (SQL | null)[]) => sql.join(xs.filter((x): x is SQL => x !== null), sql` and `);
-  type Row = DirectoryRow;
   // Plain (unnamed) statements: each is planned for its values. A named statement soon switches to
   // a generic plan, which cannot tell a rare filter from a common one (a 2 ms walk became 240 ms).
   // Each page comes with its people's expertise areas, so the page needs no round trip of its own.
   const page = async (query: SQL) =>
-    (await db.execute<Row>(sql`select p.*, ${areasJsonSql(sql`p.id`)} as expertise from (${query}) p order by p.display_name, p.id`)).rows;
+    (await db.execute<DirectoryRow>(sql`select p.*, ${areasJsonSql(sql`p.id`)} as expertise from (${query}) p order by p.display_name, p.id`)).rows;
   // The first `limit` matches among the `length` people after the cursor, past the first `skip`, in
   // name order. Limit inside, filters outside: filters are not pushed below a LIMIT, so at most
   // skip + length rows are read (the skipped ones from the name index only).
@@ -193,9 +192,9 @@ export async function listDirectory(db: Queryable, viewer: Viewer | null, f: Dir
       )})`
     : null;
   type Summary = Record<string, number>;
-  const walkedRows: Array<Row & { summary?: Summary | null }> = summary
+  const walkedRows: Array<DirectoryRow & { summary?: Summary | null }> = summary
     ? (
-        await db.execute<Row & { summary: Summary | null }>(sql`
+        await db.execute<DirectoryRow & { summary: Summary | null }>(sql`
           with walked as (${walk})
           select * from (
             select w.*, ${areasJsonSql(sql`w.id`)} as expertise, null::json as summary from walked w
@@ -204,7 +203,7 @@ export async function listDirectory(db: Queryable, viewer: Viewer | null, f: Dir
       ).rows
     : await page(walk);
   const sizes: Summary = walkedRows.find((r) => r.summary)?.summary ?? {};
-  const walked: Row[] = walkedRows.filter((r) => !r.summary).map(({ summary: _, ...r }) => r);
+  const walked: DirectoryRow[] = walkedRows.filter((r) => !r.summary).map(({ summary: _, ...r }) => r);
   // A full page, or no filters: the walk is the answer.
   if (walked.length > f.limit || probes.length === 0) return walked;
 
