@@ -28,7 +28,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '20' },
     rate: { type: 'string', default: '50' },
     connections: { type: 'string', default: '32' },
-    warmup: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '8' },
     only: { type: 'string', default: ENDPOINTS.join(',') },
     pool: { type: 'string' },
     keep: { type: 'boolean', default: false },
@@ -96,6 +96,8 @@ interface Result {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** Each second of the saturated pass: responses, and their p50 and p95. The machine's speed drifts within a run; this shows it. */
+  timeline: { rps: number; p50: number; p95: number }[];
 }
 
 const percentile = (sorted: Float64Array, p: number) =>
@@ -324,14 +326,29 @@ const requestFor: Record<Endpoint, () => autocannon.Request> = {
 
 async function fire(endpoint: Endpoint, seconds: number, connections: number, record: boolean): Promise<Result> {
   const times: number[] = [];
+  // Per second of the run: the latencies of the responses that arrived in it.
+  const bySecond: number[][] = [];
+  const started = performance.now();
   const request = requestFor[endpoint]();
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ url: base, connections, duration: seconds, requests: [request] }, (err, result) =>
       err ? reject(err) : resolve(result),
     );
-    if (record) instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+    if (record)
+      instance.on('response', (_client, _status, _bytes, ms) => {
+        times.push(ms);
+        const second = Math.floor((performance.now() - started) / 1000);
+        if (!bySecond[second]) bySecond[second] = [];
+        bySecond[second].push(ms);
+      });
   });
   const sorted = Float64Array.from(times).sort();
+  // The last, partial second (the run's tail) is left out.
+  const timeline = Array.from({ length: Math.floor(seconds) }, (_, i) => {
+    const ms = bySecond[i] ?? [];
+    const s = Float64Array.from(ms).sort();
+    return { rps: ms.length, p50: percentile(s, 50), p95: percentile(s, 95) };
+  });
   return {
     endpoint,
     request: `${request.method} ${String(request.path).replace(/\/\d+\//, '/:id/').replace(/\/\d+$/, '/:id')}`,
@@ -344,6 +361,7 @@ async function fire(endpoint: Endpoint, seconds: number, connections: number, re
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
+    timeline,
   };
 }
 
@@ -393,7 +411,9 @@ const rssSamples: { endpoint: Endpoint; peakRssMb: number }[] = [];
 try {
   for (const endpoint of only) {
     await settle();
-    if (WARMUP > 0) await fire(endpoint, WARMUP, Math.min(8, CONNECTIONS), false);
+    // At the measured concurrency and long enough for V8 to finish compiling: after 3 s at 8
+    // connections the app still spent about a quarter more CPU per request (decision 016).
+    if (WARMUP > 0) await fire(endpoint, WARMUP, CONNECTIONS, false);
     await settle();
     let peak = 0;
     const timer = setInterval(() => {
@@ -416,7 +436,8 @@ try {
     rssSamples.push({ endpoint, peakRssMb: Math.round(peak / 1024) });
     results.push(r);
     const volume = endpoint === 'upload' ? ` (${((r.rps * UPLOAD_PDF.length) / 1024 / 1024).toFixed(1)} MB/s of ${Math.round(UPLOAD_PDF.length / 1024)} KB PDFs)` : '';
-    console.log(`${Math.round(r.rps)} req/s${volume}, p99 ${r.p99.toFixed(1)} ms`);
+    const perSecond = r.timeline.map((t) => t.rps);
+    console.log(`${Math.round(r.rps)} req/s${volume} (${Math.min(...perSecond)}–${Math.max(...perSecond)} in its seconds), p99 ${r.p99.toFixed(1)} ms`);
     // Closed-loop connections measure the machine saturated (queueing included); a fixed arrival
     // rate below saturation measures the latency one person sees on a busy day.
     if (RATE > 0 && endpoint !== 'reply' && endpoint !== 'upload') {
