@@ -411,8 +411,8 @@ const rssSamples: { endpoint: Endpoint; peakRssMb: number }[] = [];
 try {
   for (const endpoint of only) {
     await settle();
-    // At the measured concurrency and long enough for V8 to finish compiling: after 3 s at 8
-    // connections the app still spent about a quarter more CPU per request (decision 016).
+    // At the measured concurrency, and for long enough: after 3 s at 8 connections the app still
+    // spent about a quarter more CPU per request than once warm (decision 016).
     if (WARMUP > 0) await fire(endpoint, WARMUP, CONNECTIONS, false);
     await settle();
     let peak = 0;
@@ -437,7 +437,8 @@ try {
     results.push(r);
     const volume = endpoint === 'upload' ? ` (${((r.rps * UPLOAD_PDF.length) / 1024 / 1024).toFixed(1)} MB/s of ${Math.round(UPLOAD_PDF.length / 1024)} KB PDFs)` : '';
     const perSecond = r.timeline.map((t) => t.rps);
-    console.log(`${Math.round(r.rps)} req/s${volume} (${Math.min(...perSecond)}–${Math.max(...perSecond)} in its seconds), p99 ${r.p99.toFixed(1)} ms`);
+    const range = perSecond.length ? ` (${Math.min(...perSecond)}–${Math.max(...perSecond)} in its seconds)` : '';
+    console.log(`${Math.round(r.rps)} req/s${volume}${range}, p99 ${r.p99.toFixed(1)} ms`);
     // Closed-loop connections measure the machine saturated (queueing included); a fixed arrival
     // rate below saturation measures the latency one person sees on a busy day.
     if (RATE > 0 && endpoint !== 'reply' && endpoint !== 'upload') {
