@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, customType, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { expertiseLevelKeys } from '../../../shared/model/catalogue.ts';
 import { users } from './accounts.ts';
+
+/**
+ * A tag, compared byte by byte (collation "C"; decision 017). Tags are ASCII slugs, which sort the
+ * same under "C" as under the database's C.UTF-8; but C.UTF-8 is compared through libc's strcoll,
+ * which made an index probe for a three-tag question cost twice a one-tag probe.
+ */
+const tagText = customType<{ data: string }>({ dataType: () => 'text collate "C"' });
 
 /** Expertise areas a person declares on their profile, each a tag with a self-rated level. */
 export const expertise = pgTable(
@@ -11,7 +18,7 @@ export const expertise = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     /** Normalized like topic tags (lowercase, hyphens). */
-    tag: text('tag').notNull(),
+    tag: tagText('tag').notNull(),
     level: text('level', { enum: expertiseLevelKeys }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -28,7 +35,7 @@ export const expertiseEvidence = pgTable(
   'expertise_evidence',
   {
     communityId: bigint('community_id', { mode: 'number' }),
-    tag: text('tag').notNull(),
+    tag: tagText('tag').notNull(),
     userId: bigint('user_id', { mode: 'number' }).notNull(),
     replies: integer('replies').notNull(),
     accepted: integer('accepted').notNull(),

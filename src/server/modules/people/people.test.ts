@@ -672,3 +672,17 @@ describe('who knows', () => {
     expect(hostile.statusCode).toBe(200);
   });
 });
+
+describe('tags in the database', () => {
+  it('compare byte by byte, so index probes skip libc collation (decision 017)', async () => {
+    const { rows } = await t.pool.query(
+      `select c.relname, co.collname from pg_attribute a
+       join pg_class c on c.oid = a.attrelid join pg_collation co on co.oid = a.attcollation
+       where a.attname = 'tag' and c.relname in ('expertise', 'expertise_evidence') order by c.relname`,
+    );
+    expect(rows).toEqual([
+      { relname: 'expertise', collname: 'C' },
+      { relname: 'expertise_evidence', collname: 'C' },
+    ]);
+  });
+});
