@@ -21,15 +21,9 @@ type Callback = (err: Error | undefined, client: Client | undefined, done: (rele
 
 /** A pg.Pool whose waiting statements are served oldest request first. */
 export class RequestOrderPool extends pg.Pool {
-  private readonly size: number;
   private checkedOut = 0;
   /** Waiting statements by request number, oldest first (a sorted array: the queue is short). */
   private waiting: { order: number; grant: () => void }[] = [];
-
-  constructor(config: pg.PoolConfig & { max: number }) {
-    super(config);
-    this.size = config.max;
-  }
 
   // biome-ignore lint/suspicious/noExplicitAny: pg.Pool's overloads (promise and callback) in one override.
   override connect(cb?: Callback): any {
@@ -63,7 +57,8 @@ export class RequestOrderPool extends pg.Pool {
   }
 
   private turn(order: number): Promise<void> {
-    if (this.checkedOut < this.size && this.waiting.length === 0) {
+    // The pool's own size: pg-pool has filled in its default if none was given.
+    if (this.checkedOut < (this.options.max as number) && this.waiting.length === 0) {
       this.checkedOut++;
       return Promise.resolve();
     }
